@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The module graph of DESIGN.md, enforced by the compiler: a target can import only what it
+// depends on. CPU libraries never see Bach, Devices or a GPU library; Bach never sees a library
+// it serves; the annotated libraries (Bach*) are the only place where a CPU and a GPU library meet.
+let package = Package(
+    name: "Bach",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bach", targets: ["bach"]),
+        .library(name: "NDArrays", targets: ["NDArrays"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Vectorised transcendental loops (libmvec, resolved at run time) for NDArrays.
+        .target(name: "CNDKernels", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("m")]),
+
+        // CPU libraries.
+        .target(name: "NDArrays", dependencies: ["CNDKernels"]),
+        .target(name: "Frames", dependencies: ["NDArrays"]),
+        .target(name: "Learn", dependencies: ["NDArrays", "Frames"]),
+
+        // Devices and the runtime.
+        .target(name: "Devices"),
+        .target(name: "Bach", dependencies: ["Devices"]),
+
+        // GPU libraries.
+        .target(name: "GPUArrays", dependencies: ["Devices"]),
+        .target(name: "GPUFrames", dependencies: ["Devices", "GPUArrays"]),
+        .target(name: "GPULearn", dependencies: ["Devices", "GPUArrays", "GPUFrames"]),
+
+        // Annotated libraries: what users import.
+        .target(name: "BachNumeric", dependencies: ["Bach", "NDArrays", "GPUArrays"]),
+        .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
+        .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
+
+        // Benchmarks and the command line.
+        .target(name: "Workloads", dependencies: ["BachNumeric", "BachFrames", "BachLearn"]),
+        .executableTarget(
+            name: "bach",
+            dependencies: [
+                "Workloads", "NDArrays",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
+    ]
+)

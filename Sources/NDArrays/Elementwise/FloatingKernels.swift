@@ -1,0 +1,113 @@
+import CNDKernels
+
+/// The kernels of `Double` and `Float`: written once, compiled for each type by the witness that
+/// uses them.
+extension NDFloatingPoint where Self: SIMDScalar {
+    public static func _select(
+        _ cond: Operand<Bool>, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) { select(cond, a, b, out, n) }
+
+    public static func _binary(
+        _ op: BinaryOp, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
+        _ n: Int
+    ) {
+        switch op {
+        case .add: map2(a, b, out, n, +)
+        case .subtract: map2(a, b, out, n, -)
+        case .multiply: map2(a, b, out, n, *)
+        case .minimum: map2(a, b, out, n) { x, y in x < y || x.isNaN ? x : y }
+        case .maximum: map2(a, b, out, n) { x, y in x > y || x.isNaN ? x : y }
+        }
+    }
+
+    public static func _unary(
+        _ op: UnaryOp, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) {
+        switch op {
+        case .negative: map1(a, out, n, -)
+        case .abs: map1(a, out, n) { $0.magnitude }
+        }
+    }
+
+    /// The functions that need no library: sqrt, floor and ceil.
+    @inline(__always)
+    static func elementaryMath(
+        _ f: MathFunction, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) {
+        switch f {
+        case .sqrt: map1(a, out, n) { $0.squareRoot() }
+        case .floor: map1(a, out, n) { $0.rounded(.down) }
+        case .ceil: map1(a, out, n) { $0.rounded(.up) }
+        default: preconditionFailure("\(f) is computed by CNDKernels")
+        }
+    }
+
+    public static func _compare(
+        _ op: ComparisonOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ out: UnsafeMutablePointer<Bool>, _ n: Int
+    ) { numericCompare(op, a, b, out, n) }
+
+    public static func _sum(_ p: UnsafePointer<Self>, _ n: Int) -> Self {
+        pairwiseSum(p, n, zero: 0, +) { p, n in
+            var lanes = SIMD8<Self>()
+            var i = 0
+            while i + 8 <= n {
+                lanes += UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Self>.self)
+                i += 8
+            }
+            var total = lanes.sum()
+            while i < n {
+                total += p[i]
+                i += 1
+            }
+            return total
+        }
+    }
+
+    public static func _accumulate(
+        _ a: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>, _ n: Int
+    ) { for j in 0..<n { out[j] += a[j] } }
+
+    public static func _extremum(_ p: UnsafePointer<Self>, _ n: Int, largest: Bool) -> (
+        index: Int, value: Self
+    ) { extremum(p, n, largest: largest) { $0.isNaN } }
+
+    public var _double: Double { Double(self) }
+}
+
+/// The `CNDKernels` code of each vectorised transcendental function.
+extension MathFunction {
+    var kernelCode: nd_math_function? {
+        switch self {
+        case .sqrt, .floor, .ceil: nil
+        case .exp: ND_MATH_EXP
+        case .log: ND_MATH_LOG
+        case .log2: ND_MATH_LOG2
+        case .log10: ND_MATH_LOG10
+        case .sin: ND_MATH_SIN
+        case .cos: ND_MATH_COS
+        case .tan: ND_MATH_TAN
+        case .arcsin: ND_MATH_ASIN
+        case .arccos: ND_MATH_ACOS
+        case .arctan: ND_MATH_ATAN
+        case .erf: ND_MATH_ERF
+        }
+    }
+}
+
+/// Comparisons are the same code for every numeric type.
+@inline(__always)
+func numericCompare<S: Comparable>(
+    _ op: ComparisonOp, _ a: Operand<S>, _ b: Operand<S>, _ out: UnsafeMutablePointer<Bool>,
+    _ n: Int
+) {
+    switch op {
+    case .less: map2(a, b, out, n, <)
+    case .lessEqual: map2(a, b, out, n, <=)
+    case .greater: map2(a, b, out, n, >)
+    case .greaterEqual: map2(a, b, out, n, >=)
+    case .equal: map2(a, b, out, n, ==)
+    case .notEqual: map2(a, b, out, n, !=)
+    }
+}

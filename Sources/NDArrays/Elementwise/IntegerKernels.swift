@@ -1,0 +1,65 @@
+/// The kernels of `Int64` and `Int32`: written once, compiled for each type by the witness that
+/// uses them. Arithmetic wraps on overflow, as NumPy's does.
+extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
+    public static var one: Self { 1 }
+    public var _double: Double { Double(self) }
+
+    public static func _select(
+        _ cond: Operand<Bool>, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) { select(cond, a, b, out, n) }
+
+    public static func _compare(
+        _ op: ComparisonOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ out: UnsafeMutablePointer<Bool>, _ n: Int
+    ) { numericCompare(op, a, b, out, n) }
+
+    public static func _extremum(_ p: UnsafePointer<Self>, _ n: Int, largest: Bool) -> (
+        index: Int, value: Self
+    ) { extremum(p, n, largest: largest) { _ in false } }
+
+    public static func _binary(
+        _ op: BinaryOp, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
+        _ n: Int
+    ) {
+        switch op {
+        case .add: map2(a, b, out, n, &+)
+        case .subtract: map2(a, b, out, n, &-)
+        case .multiply: map2(a, b, out, n, &*)
+        case .minimum: map2(a, b, out, n) { Swift.min($0, $1) }
+        case .maximum: map2(a, b, out, n) { Swift.max($0, $1) }
+        }
+    }
+
+    public static func _unary(
+        _ op: UnaryOp, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) {
+        switch op {
+        case .negative: map1(a, out, n) { 0 &- $0 }
+        case .abs: map1(a, out, n) { $0 < 0 ? 0 &- $0 : $0 }
+        }
+    }
+
+    public static func _sum(_ p: UnsafePointer<Self>, _ n: Int) -> Self {
+        pairwiseSum(p, n, zero: 0, &+) { p, n in
+            var lanes = SIMD8<Self>()
+            var i = 0
+            while i + 8 <= n {
+                lanes &+= UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Self>.self)
+                i += 8
+            }
+            var total = lanes.wrappedSum()
+            while i < n {
+                total &+= p[i]
+                i += 1
+            }
+            return total
+        }
+    }
+
+    public static func _accumulate(
+        _ a: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>, _ n: Int
+    ) {
+        for j in 0..<n { out[j] &+= a[j] }
+    }
+}

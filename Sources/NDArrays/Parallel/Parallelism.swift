@@ -1,0 +1,70 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How many threads NDArrays splits large operations over.
+///
+/// The default is every core the process may use; the environment variable `NDARRAYS_THREADS`
+/// or `Parallelism.threads` lowers it (1 runs everything on the calling thread). Work below a
+/// per-operation size runs on the calling thread, so small arrays never pay for thread hand-off.
+public enum Parallelism {
+    private static let configured = Atomic<Int>(0)
+
+    /// Cores available to this process.
+    public static var availableCores: Int {
+        Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
+    /// The thread count in force; setting it to 0 restores the default.
+    public static var threads: Int {
+        get {
+            let value = configured.load(ordering: .relaxed)
+            return value > 0 ? value : defaultThreads
+        }
+        set { configured.store(Swift.max(0, newValue), ordering: .relaxed) }
+    }
+
+    private static let defaultThreads: Int = {
+        if let text = getenv("NDARRAYS_THREADS"), let value = Int(String(cString: text)), value > 0 {
+            return value
+        }
+        return Swift.max(1, availableCores)
+    }()
+
+    /// Runs `body` over `0..<count` split into contiguous chunks, in parallel when each thread gets
+    /// at least `grain` elements. Chunk bounds are multiples of 64 elements (whole cache lines).
+    static func forEachChunk(
+        _ count: Int, grain: Int, _ body: (Range<Int>) -> Void
+    ) {
+        let tasks = Swift.min(threads, count / Swift.max(grain, 1))
+        if tasks <= 1 {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        let chunk = ((count + tasks - 1) / tasks + 63) & ~63
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: tasks) { task in
+                let start = task * chunk
+                let end = Swift.min(count, start + chunk)
+                if start < end { work.value(start..<end) }
+            }
+        }
+    }
+}
+
+/// Elements per thread below which splitting does not pay: cheap memory-bound loops need more
+/// elements per thread than transcendental functions.
+enum Grain {
+    static let cheap = 1 << 16
+    static let costly = 1 << 12
+}
+
+/// Carries a value the caller knows is used safely across threads (disjoint chunks of one buffer).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
