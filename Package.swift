@@ -8,7 +8,7 @@ let package = Package(
     name: "Bach",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "bach", targets: ["bach"]),
+        .executable(name: "bach", targets: ["BachCLI"]),
         .library(name: "NDArrays", targets: ["NDArrays"]),
     ],
     dependencies: [
@@ -39,8 +39,9 @@ let package = Package(
 
         // Benchmarks and the command line.
         .target(name: "Workloads", dependencies: ["BachNumeric", "BachFrames", "BachLearn"]),
+        // The `bach` command; its module has its own name so that it never shadows `Bach`.
         .executableTarget(
-            name: "bach",
+            name: "BachCLI",
             dependencies: [
                 "Workloads", "NDArrays",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -179,3 +179,37 @@ void nd_pow_f32(const float *x, long xs, const float *y, long ys, float *out, lo
     }
     for (long i = 0; i < n; i++) out[i] = powf(x[i * xs], y[i * ys]);
 }
+
+/* Square roots are exact in IEEE arithmetic, so the AVX and scalar paths give the same bits. */
+__attribute__((target("avx"))) static void sqrt_avx_f64(const double *x, double *y, long n) {
+    long i = 0;
+    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(y + i, _mm256_sqrt_pd(_mm256_loadu_pd(x + i)));
+    for (; i < n; i++) y[i] = __builtin_sqrt(x[i]);
+}
+
+__attribute__((target("avx"))) static void sqrt_avx_f32(const float *x, float *y, long n) {
+    long i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_sqrt_ps(_mm256_loadu_ps(x + i)));
+    for (; i < n; i++) y[i] = __builtin_sqrtf(x[i]);
+}
+
+static int has_avx(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx");
+}
+
+void nd_sqrt_f64(const double *x, double *y, long n) {
+    if (has_avx()) {
+        sqrt_avx_f64(x, y, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) y[i] = sqrt(x[i]);
+}
+
+void nd_sqrt_f32(const float *x, float *y, long n) {
+    if (has_avx()) {
+        sqrt_avx_f32(x, y, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) y[i] = sqrtf(x[i]);
+}

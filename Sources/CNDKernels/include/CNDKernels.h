@@ -32,6 +32,18 @@ void nd_pow_f64(const double *x, long xs, const double *y, long ys, double *out,
 /// out[i] = pow(x[i * xs], y[i * ys]) with strides xs, ys of 0 (broadcast) or 1.
 void nd_pow_f32(const float *x, long xs, const float *y, long ys, float *out, long n);
 
+/// y[i] = sqrt(x[i]) for i in [0, n), with AVX where the CPU has it. x and y may be the same array.
+void nd_sqrt_f64(const double *x, double *y, long n);
+/// y[i] = sqrt(x[i]) for i in [0, n), with AVX where the CPU has it. x and y may be the same array.
+void nd_sqrt_f32(const float *x, float *y, long n);
+
+/// A hint to the CPU that the caller is spinning on a memory location (x86 `pause`).
+static inline void nd_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
 /// 1 when the AVX2 libmvec path is in use, 0 when scalar libm is.
 int nd_math_uses_libmvec(void);
 

@@ -11,6 +11,7 @@ extension Double: NDFloatingPoint {
         _ f: MathFunction, _ a: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>,
         _ n: Int
     ) {
+        if f == .sqrt { return nd_sqrt_f64(a, out, n) }
         guard let code = f.kernelCode else { return elementaryMath(f, a, out, n) }
         nd_math_f64(code, a, out, n)
     }
@@ -31,6 +32,7 @@ extension Float: NDFloatingPoint {
     public static func _math(
         _ f: MathFunction, _ a: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ n: Int
     ) {
+        if f == .sqrt { return nd_sqrt_f32(a, out, n) }
         guard let code = f.kernelCode else { return elementaryMath(f, a, out, n) }
         nd_math_f32(code, a, out, n)
     }

@@ -1,8 +1,15 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The heap buffer behind one or more `NDArray` values: 64-byte aligned, freed with its last owner.
 ///
 /// Arrays share a buffer until one of them is written (copy-on-write); the buffer itself is
 /// mutated only through an array that holds the sole reference, which is what makes the
 /// `@unchecked Sendable` sound.
+///
+/// Buffers of 4 MiB or more are aligned to 2 MiB and offered to the kernel for transparent huge
+/// pages, as NumPy does: large arrays then cost fewer TLB misses and page faults.
 @usableFromInline
 final class NDStorage<Scalar: NDScalar>: @unchecked Sendable {
     /// The first element.
@@ -10,15 +17,26 @@ final class NDStorage<Scalar: NDScalar>: @unchecked Sendable {
     /// Elements the buffer holds.
     let capacity: Int
 
+    private static var hugePageThreshold: Int { 4 << 20 }
+    private static var hugePageSize: Int { 2 << 20 }
+
     /// Allocates room for `capacity` elements, uninitialised (every element type is trivial).
     init(capacity: Int) {
         let bytes = Swift.max(capacity, 1) * MemoryLayout<Scalar>.stride
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        let huge = bytes >= Self.hugePageThreshold
+        var raw: UnsafeMutableRawPointer?
+        let status = posix_memalign(&raw, huge ? Self.hugePageSize : 64, bytes)
+        guard status == 0, let raw else {
+            fatalError("NDArray: out of memory allocating \(bytes) bytes")
+        }
+        #if canImport(Glibc)
+            if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
+        #endif
         base = raw.bindMemory(to: Scalar.self, capacity: Swift.max(capacity, 1))
         self.capacity = capacity
     }
 
     deinit {
-        UnsafeMutableRawPointer(base).deallocate()
+        free(base)
     }
 }

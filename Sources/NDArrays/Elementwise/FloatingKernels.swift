@@ -30,13 +30,12 @@ extension NDFloatingPoint where Self: SIMDScalar {
         }
     }
 
-    /// The functions that need no library: sqrt, floor and ceil.
+    /// The functions that need no library: floor and ceil.
     @inline(__always)
     static func elementaryMath(
         _ f: MathFunction, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
     ) {
         switch f {
-        case .sqrt: map1(a, out, n) { $0.squareRoot() }
         case .floor: map1(a, out, n) { $0.rounded(.down) }
         case .ceil: map1(a, out, n) { $0.rounded(.up) }
         default: preconditionFailure("\(f) is computed by CNDKernels")

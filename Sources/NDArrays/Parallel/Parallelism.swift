@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -39,20 +38,17 @@ public enum Parallelism {
     static func forEachChunk(
         _ count: Int, grain: Int, _ body: (Range<Int>) -> Void
     ) {
-        let tasks = Swift.min(threads, count / Swift.max(grain, 1))
+        let tasks = Swift.min(threads, WorkerPool.shared.workers + 1, count / Swift.max(grain, 1))
         if tasks <= 1 {
             if count > 0 { body(0..<count) }
             return
         }
         let chunk = ((count + tasks - 1) / tasks + 63) & ~63
-        withoutActuallyEscaping(body) { body in
-            let work = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: tasks) { task in
-                let start = task * chunk
-                let end = Swift.min(count, start + chunk)
-                if start < end { work.value(start..<end) }
-            }
+        let parts = (count + chunk - 1) / chunk
+        let ran = WorkerPool.shared.run(chunks: parts) { part in
+            body((part * chunk)..<Swift.min(count, (part + 1) * chunk))
         }
+        if !ran { body(0..<count) }
     }
 }
 

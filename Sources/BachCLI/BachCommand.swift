@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `bach`: runs the benchmarks of the Offload Annotations paper through Bach for Swift, checks the
+/// installation, and fuzzes the runtime against the CPU library.
+@main
+struct BachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bach",
+        abstract: "Offload annotations for Swift: benchmarks, diagnostics and differential fuzzing.",
+        subcommands: [Micro.self]
+    )
+}
