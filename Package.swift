@@ -15,8 +15,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // Vectorised transcendental loops (libmvec, resolved at run time) for NDArrays.
-        .target(name: "CNDKernels", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("m")]),
+        // Vectorised transcendental loops for NDArrays: libmvec is resolved at run time, and the AVX2
+        // loops that call it live in their own target, compiled for AVX2 and entered only after a
+        // CPU check (see CNDKernelsAVX2.h for why a per-function target attribute is not enough).
+        .target(name: "CNDKernelsAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])]),
+        .target(
+            name: "CNDKernels", dependencies: ["CNDKernelsAVX2"],
+            linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("m")]),
 
         // CPU libraries.
         .target(name: "NDArrays", dependencies: ["CNDKernels"]),

@@ -7,6 +7,6 @@ struct BachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bach",
         abstract: "Offload annotations for Swift: benchmarks, diagnostics and differential fuzzing.",
-        subcommands: [Micro.self]
+        subcommands: [Doctor.self, Micro.self]
     )
 }

@@ -37,6 +37,9 @@ void nd_sqrt_f64(const double *x, double *y, long n);
 /// y[i] = sqrt(x[i]) for i in [0, n), with AVX where the CPU has it. x and y may be the same array.
 void nd_sqrt_f32(const float *x, float *y, long n);
 
+/// The path of the shared library that defines `address` (a symbol from `dlsym`), or NULL.
+const char *nd_symbol_library(const void *address);
+
 /// A hint to the CPU that the caller is spinning on a memory location (x86 `pause`).
 static inline void nd_cpu_relax(void) {
 #if defined(__x86_64__) || defined(__i386__)
