@@ -43,12 +43,16 @@ let package = Package(
         .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
 
         // Benchmarks and the command line.
-        .target(name: "Workloads", dependencies: ["BachNumeric", "BachFrames", "BachLearn"]),
+        .target(
+            name: "Workloads",
+            dependencies: [
+                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "BachFrames", "BachLearn",
+            ]),
         // The `bach` command; its module has its own name so that it never shadows `Bach`.
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "NDArrays",
+                "Workloads", "NDArrays", "Bach", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,0 @@
-// `Bach`: the runtime: annotations, lazy task graph, planner and executor (issue [runtime]).
-//
-// The module exists now so that the module graph of DESIGN.md is fixed in `Package.swift` and
-// enforced by the compiler; its contents arrive with a later issue.

@@ -1,0 +1,88 @@
+import Devices
+
+/// Chooses how many elements a batch holds.
+///
+/// On the CPU, a batch's live data should stay in the L2 cache across the whole stage. On the
+/// device, `inFlight` batches must fit the memory budget together: the sizer walks the stage as
+/// the executor will, counting every device buffer a batch holds at each call (pieces uploaded,
+/// results, in-place writes reusing their argument's buffer, declared workspaces, pool rounding)
+/// and freeing each after its last reader, and takes the largest batch whose peak fits.
+struct BatchSizer {
+    /// Elements per CPU batch: `cpuBatchBytes` over the bytes per element of every value in the
+    /// stage, a multiple of 64, at least 256.
+    static func cpuBatch(_ stage: Stage, extent: Int, cpuBatchBytes: Int) -> Int {
+        var bytes = stage.nodes.reduce(0) { $0 + $1.resultType.bytesPerElement }
+        for input in stage.inputs { bytes += input.resultType.bytesPerElement }
+        let batch = Swift.max(256, (cpuBatchBytes / Swift.max(bytes, 1)) & ~63)
+        return Swift.min(Swift.max(extent, 1), batch)
+    }
+
+    /// Elements per device batch and batches in flight, or `nil` when not even one element fits.
+    static func deviceBatch(
+        _ stage: Stage, extent: Int, budget: Int, inFlight: Int, maximum: Int?
+    ) -> (batch: Int, inFlight: Int)? {
+        let limit = Swift.max(1, Swift.min(extent, maximum ?? extent))
+        for slots in stride(from: inFlight, through: 1, by: -1) {
+            guard slots * peak(stage, batch: 1) <= budget else { continue }
+            var (low, high) = (1, limit)
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if slots * peak(stage, batch: middle) <= budget { low = middle } else { high = middle - 1 }
+            }
+            return (low, slots)
+        }
+        return nil
+    }
+
+    /// The most device memory one batch of `batch` elements holds at once.
+    static func peak(_ stage: Stage, batch: Int) -> Int {
+        func buffer(_ bytes: Int) -> Int {
+            Swift.max(1, (bytes + MemoryPool.granularity - 1) / MemoryPool.granularity)
+                * MemoryPool.granularity
+        }
+        func size(of node: Node, use: Inference.Use) -> Int {
+            let type = node.resultType
+            if type is ReductionSplit { return 2 * buffer(8) }
+            return buffer((use == .split ? batch : type.extent ?? 1) * type.bytesPerElement)
+        }
+        var live: [Int: Int] = [:]
+        var peak = 0
+        for (index, node) in stage.nodes.enumerated() {
+            var transient = 0
+            if stage.placement[node.id] == .gpu, let annotation = node.annotation {
+                for input in node.inputs {
+                    guard case .node(let source, let use) = input, live[source.id] == nil else { continue }
+                    live[source.id] = size(of: source, use: use)
+                }
+                let inPlace = annotation.mutable.compactMap { position -> Int? in
+                    guard case .node(let source, _) = node.inputs[position] else { return nil }
+                    return stage.lastUse[source.id] == index ? source.id : nil
+                }.first
+                if let reused = inPlace, let bytes = live[reused] {
+                    live[node.id] = bytes
+                    live[reused] = 0
+                } else {
+                    live[node.id] = size(of: node, use: .split)
+                }
+                if node.resultType is ReductionSplit {
+                    transient += 2 * buffer(ReductionWorkspace.partials(batch) * 8) + 2 * buffer(8)
+                }
+                transient += annotation.deviceWorkspace?(batch) ?? 0
+            }
+            peak = Swift.max(peak, live.values.reduce(0, +) + transient)
+            for dependency in node.dependencies where stage.lastUse[dependency.id] == index {
+                live[dependency.id] = nil
+            }
+            if stage.lastUse[node.id] == nil { live[node.id] = nil }
+        }
+        return peak
+    }
+}
+
+/// The partials a device reduction keeps per batch (one per block of 256 threads, at most 1024),
+/// as GPUArrays computes them.
+enum ReductionWorkspace {
+    static func partials(_ elements: Int) -> Int {
+        Swift.max(1, Swift.min(1024, (elements + 255) / 256))
+    }
+}

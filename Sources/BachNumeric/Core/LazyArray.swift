@@ -1,0 +1,116 @@
+import Bach
+import GPUArrays
+import NDArrays
+
+/// An array in Bach's lazy graph: the result of an annotated call that has not necessarily run.
+///
+/// It mirrors `NDArray`: the same functions with the same names (`add`, `exp`, `sum`, …, with
+/// `out:` forms) take and return lazy arrays, and record calls instead of computing. Values are
+/// copy-on-write as `NDArray`s are: writing with `out: &x` makes `x` a new version and leaves copies
+/// of the old `x` unchanged. Errors (shapes that do not broadcast) surface when the graph is
+/// evaluated, naming the call.
+public struct LazyArray<S: ArrayScalar>: @unchecked Sendable {
+    /// The runtime's handle on the value.
+    public let handle: LazyValue
+
+    init(_ handle: LazyValue) {
+        self.handle = handle
+    }
+
+    /// The runtime the array belongs to.
+    public var runtime: Bach { handle.runtime }
+
+    /// The shape the value will have (known before evaluation).
+    public var shape: [Int] { (handle.splitType as? ArraySplit<S>)?.shape ?? [] }
+
+    /// The number of elements.
+    public var count: Int { shape.reduce(1, *) }
+
+    /// The value on the host, evaluating what it needs first.
+    public func value() throws -> NDArray<S> {
+        try runtime.evaluate(self)
+    }
+
+    /// Asks the runtime to keep this value on `backend` when it is evaluated (the host by default).
+    public func materialize(on backend: Backend) {
+        handle.materializeOn = backend
+    }
+}
+
+/// A scalar in Bach's lazy graph: the result of a reduction such as `sum` or `mean`. It can be
+/// used as an operand of later calls (which then run after the reduction has finished: a stage
+/// break) or read with `value()`.
+public struct LazyScalar<S: ArrayScalar>: @unchecked Sendable {
+    /// The runtime's handle on the value.
+    public let handle: LazyValue
+
+    init(_ handle: LazyValue) {
+        self.handle = handle
+    }
+
+    /// The value, evaluating what it needs first.
+    public func value() throws -> S {
+        let value = try handle.runtime.value(of: handle)
+        guard let scalar = value as? S else {
+            throw BachError.typeMismatch(expected: "\(S.self)", found: "\(type(of: value))")
+        }
+        return scalar
+    }
+}
+
+extension Bach {
+    /// `array` as a lazy value of this runtime: the start of a lazy program.
+    public func lazy<S: ArrayScalar>(_ array: NDArray<S>) -> LazyArray<S> {
+        LazyArray(source(array, splitType: ArraySplit<S>(shape: array.shape)))
+    }
+
+    /// The value of `array` on the host, evaluating what it needs first.
+    public func evaluate<S: ArrayScalar>(_ array: LazyArray<S>) throws -> NDArray<S> {
+        let value = try value(of: array.handle)
+        guard let result = value as? NDArray<S> else {
+            throw BachError.typeMismatch(expected: "NDArray<\(S.self)>", found: "\(type(of: value))")
+        }
+        return result
+    }
+
+    /// An array whose elements are not set (`numpy.empty`), for `out:` targets: it is allocated
+    /// batch by batch on the backend of the call that first writes it, so it costs no transfer.
+    public func empty<S: ArrayScalar>(_ shape: [Int], of type: S.Type = S.self) -> LazyArray<S> {
+        let split = ArraySplit<S>(shape: shape)
+        let annotation = Annotation.allocation(
+            "empty", infer: { _ in Inference(uses: [], result: split) },
+            cpu: { _, context in NDArray<S>.empty(split.pieceShape(context.elements)) },
+            gpu: { _, context in
+                try onGPU { () throws(GPUArrayError) in
+                    try GPUArray<S>(
+                        empty: split.pieceShape(context.elements), in: GPUContext(context.transfer!))
+                }
+            })
+        return LazyArray(record(annotation, []))
+    }
+
+    /// An array filled with `value` (`numpy.full`), created batch by batch where it is used.
+    public func full<S: ArrayScalar>(_ shape: [Int], _ value: S) -> LazyArray<S> {
+        let split = ArraySplit<S>(shape: shape)
+        let annotation = Annotation.offload(
+            "full", infer: { _ in Inference(uses: [], result: split) },
+            cpu: { _, context in NDArray<S>.full(split.pieceShape(context.elements), value) },
+            gpu: { _, context in
+                try onGPU { () throws(GPUArrayError) in
+                    try GPUArray<S>.full(
+                        split.pieceShape(context.elements), value, in: GPUContext(context.transfer!))
+                }
+            })
+        return LazyArray(record(annotation, []))
+    }
+}
+
+/// Runs GPU library code, turning its device errors back into `DeviceError` so that the runtime
+/// can tell an out-of-memory (plan smaller batches) from other failures.
+func onGPU<R>(_ body: () throws(GPUArrayError) -> R) throws -> R {
+    do {
+        return try body()
+    } catch .device(let error) {
+        throw error
+    }
+}

@@ -1,0 +1,105 @@
+/// Run-time compilation of CUDA C with NVRTC, to a CUBIN for the device's architecture (PTX for
+/// the JIT where the NVRTC in use cannot emit a CUBIN).
+struct NVRTC: @unchecked Sendable {
+    typealias Result = Int32
+    let library: SharedLibrary
+
+    private let create:
+        @convention(c) (
+            UnsafeMutablePointer<OpaquePointer?>, UnsafePointer<CChar>, UnsafePointer<CChar>?, Int32,
+            UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UnsafePointer<CChar>?>?
+        ) -> Result
+    private let compile:
+        @convention(c) (OpaquePointer?, Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> Result
+    private let destroy: @convention(c) (UnsafeMutablePointer<OpaquePointer?>) -> Result
+    private let logSize: @convention(c) (OpaquePointer?, UnsafeMutablePointer<Int>) -> Result
+    private let log: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>) -> Result
+    private let ptxSize: @convention(c) (OpaquePointer?, UnsafeMutablePointer<Int>) -> Result
+    private let ptx: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>) -> Result
+    private let cubinSize: (@convention(c) (OpaquePointer?, UnsafeMutablePointer<Int>) -> Result)?
+    private let cubin: (@convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>) -> Result)?
+    private let errorString: @convention(c) (Result) -> UnsafePointer<CChar>?
+    private let version: @convention(c) (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) -> Result
+
+    /// Library names tried in order: the unversioned development link, then CUDA 13, 12 and 11.
+    static let names = ["libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2"]
+
+    init() throws(DeviceError) {
+        library = try SharedLibrary(anyOf: Self.names)
+        create = try library.function("nvrtcCreateProgram")
+        compile = try library.function("nvrtcCompileProgram")
+        destroy = try library.function("nvrtcDestroyProgram")
+        logSize = try library.function("nvrtcGetProgramLogSize")
+        log = try library.function("nvrtcGetProgramLog")
+        ptxSize = try library.function("nvrtcGetPTXSize")
+        ptx = try library.function("nvrtcGetPTX")
+        cubinSize = try? library.function("nvrtcGetCUBINSize")
+        cubin = try? library.function("nvrtcGetCUBIN")
+        errorString = try library.function("nvrtcGetErrorString")
+        version = try library.function("nvrtcVersion")
+    }
+
+    /// NVRTC's version, e.g. "13.0".
+    var versionString: String {
+        var (major, minor) = (Int32(0), Int32(0))
+        _ = version(&major, &minor)
+        return "\(major).\(minor)"
+    }
+
+    /// The compiled image of `source` for compute capability `major.minor`, ready for
+    /// `cuModuleLoadData`.
+    func compile(_ source: String, name: String, major: Int, minor: Int) throws(DeviceError) -> [CChar] {
+        var program: OpaquePointer?
+        try check(create(&program, source, name + ".cu", 0, nil, nil), "nvrtcCreateProgram")
+        defer { _ = destroy(&program) }
+        let binary = cubin != nil && cubinSize != nil
+        let options = [
+            binary ? "--gpu-architecture=sm_\(major)\(minor)" : "--gpu-architecture=compute_\(major)\(minor)",
+            "--std=c++17", "-default-device",
+        ]
+        let status = withCStrings(options) { pointers in compile(program, Int32(options.count), pointers) }
+        if status != 0 {
+            var size = 0
+            _ = logSize(program, &size)
+            var text = [CChar](repeating: 0, count: Swift.max(size, 1))
+            _ = log(program, &text)
+            throw .compilationFailed(kernel: name, log: String(nullTerminated: text))
+        }
+        var size = 0
+        if binary, let cubinSize, let cubin {
+            try check(cubinSize(program, &size), "nvrtcGetCUBINSize")
+            var image = [CChar](repeating: 0, count: size)
+            try check(cubin(program, &image), "nvrtcGetCUBIN")
+            return image
+        }
+        try check(ptxSize(program, &size), "nvrtcGetPTXSize")
+        var image = [CChar](repeating: 0, count: size)
+        try check(ptx(program, &image), "nvrtcGetPTX")
+        return image
+    }
+
+    private func check(_ result: Result, _ call: String) throws(DeviceError) {
+        if result == 0 { return }
+        let message = errorString(result).map { String(cString: $0) } ?? "unknown NVRTC error"
+        throw .callFailed(call: call, code: Int(result), message: message)
+    }
+}
+
+/// Calls `body` with C strings of `strings`, valid during the call.
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    let pointers = copies.map { UnsafePointer($0) }
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension String {
+    /// The text of a NUL-terminated C buffer.
+    init(nullTerminated buffer: [CChar]) {
+        self.init(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

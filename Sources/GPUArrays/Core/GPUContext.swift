@@ -1,0 +1,39 @@
+import Devices
+
+/// Where GPU work goes: a device, the stream work is issued to, and the memory pool arrays are
+/// allocated from. Arrays remember their context; operations run on the context of their output.
+///
+/// Work is asynchronous: call `synchronize()` before reading results on the host (the download
+/// functions do it for you).
+public final class GPUContext: Sendable {
+    /// The device.
+    public let device: any Device
+    /// The stream operations are issued to.
+    public let stream: DeviceStream
+    /// The allocator arrays draw from.
+    public let pool: MemoryPool
+
+    /// A context on `device` with a new stream and a pool of its own.
+    public convenience init(device: any Device) throws(DeviceError) {
+        try self.init(device: device, stream: device.makeStream(), pool: MemoryPool(device: device))
+    }
+
+    /// A context issuing to `stream` and allocating from `pool` (the runtime's executor uses one per
+    /// batch in flight).
+    public init(device: any Device, stream: DeviceStream, pool: MemoryPool) {
+        self.device = device
+        self.stream = stream
+        self.pool = pool
+    }
+
+    /// Waits until every operation issued to this context's stream has completed.
+    public func synchronize() throws(DeviceError) {
+        try device.synchronize(stream)
+    }
+
+    /// Waits for outstanding work, then returns cached memory to the device.
+    public func releaseMemory() throws(DeviceError) {
+        try synchronize()
+        try pool.releaseCached()
+    }
+}

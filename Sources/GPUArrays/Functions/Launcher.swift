@@ -1,0 +1,106 @@
+import Devices
+
+/// Launches elementwise kernels: broadcasts shapes, turns operands into kernel inputs and
+/// parameters, allocates or checks the output, orders work across streams, and issues the launch.
+enum Launcher {
+    /// Computes `build(leaves)` elementwise over `operands` into `out`, or into a new array in the
+    /// context of the first array operand.
+    static func run<Out: GPUScalar>(
+        _ operation: String, _ operands: [ErasedOperand], into out: GPUArray<Out>? = nil,
+        _ build: ([Expression]) -> Expression
+    ) throws(GPUArrayError) -> GPUArray<Out> {
+        var leaves: [Expression] = []
+        var inputs: [(Operand, KernelArgument, [Int], GPUContext)] = []
+        var parameters: [(KernelArgument, GPUDType)] = []
+        for operand in operands {
+            switch operand {
+            case .array(let shape, let buffer, let byteOffset, let type, let context):
+                leaves.append(.input(inputs.count))
+                inputs.append(
+                    (
+                        Operand(type: type, indexing: .elementwise), .buffer(buffer, offset: byteOffset),
+                        shape, context
+                    ))
+            case .scalar(let value, let type):
+                leaves.append(.parameter(parameters.count))
+                parameters.append((value, type))
+            }
+        }
+        guard let context = out?.context ?? inputs.first?.3 else {
+            throw .invalidArgument(
+                operation: operation, expected: "at least one array operand", found: "scalars only")
+        }
+        let shapes = inputs.map(\.2) + (out.map { [$0.shape] } ?? [])
+        let shape = try broadcastShape(operation, shapes)
+        if let out, out.shape != shape {
+            throw .shapeMismatch(
+                operation: operation, expected: "out: of shape \(describe(shape))", found: describe(out.shape)
+            )
+        }
+        let result: GPUArray<Out>
+        if let out { result = out } else { result = try GPUArray<Out>(empty: shape, in: context) }
+        let output = result.matrixShape
+        let operandsWithIndexing = inputs.map { input in
+            Operand(type: input.0.type, indexing: Indexing.of(matrixShape(input.2), for: output))
+        }
+        let kernel = ElementwiseKernel(
+            expression: build(leaves), inputs: operandsWithIndexing, parameters: parameters.map(\.1))
+        precondition(
+            kernel.output == Out.gpuType,
+            "\(operation): kernel yields \(kernel.output), expected \(Out.gpuType)")
+        if result.count == 0 { return result }
+        let (buffer, byteOffset) = result.buffer
+        let arguments =
+            inputs.map(\.1) + parameters.map(\.0) + [
+                .buffer(buffer, offset: byteOffset), .int64(Int64(output.columns)),
+            ]
+        try onDevice { () throws(DeviceError) in
+            try order(after: inputs.map(\.3), on: context)
+            try context.device.launch(kernel, count: result.count, arguments: arguments, on: context.stream)
+        }
+        return result
+    }
+
+    /// Makes `context`'s stream wait for work already issued to the other contexts' streams.
+    static func order(after others: [GPUContext], on context: GPUContext) throws(DeviceError) {
+        for other in others where other.stream !== context.stream {
+            guard other.device === context.device else {
+                throw .invalidHandle("operands live on different devices")
+            }
+            let event = try context.device.makeEvent()
+            try context.device.record(event, on: other.stream)
+            try context.device.wait(context.stream, for: event)
+            context.device.destroy(event)
+        }
+    }
+}
+
+/// A shape as a matrix: `[n]` is one row of n columns.
+func matrixShape(_ shape: [Int]) -> (rows: Int, columns: Int) {
+    switch shape.count {
+    case 0: (1, 1)
+    case 1: (1, shape[0])
+    default: (shape[0], shape[1])
+    }
+}
+
+/// NumPy's broadcasting rule for ranks 0 to 2: shapes align on their last axis and each axis
+/// must agree or be 1.
+func broadcastShape(_ operation: String, _ shapes: [[Int]]) throws(GPUArrayError) -> [Int] {
+    let rank = shapes.map(\.count).max() ?? 0
+    var result = [Int](repeating: 1, count: rank)
+    for shape in shapes {
+        for (axis, length) in shape.enumerated() {
+            let target = axis + rank - shape.count
+            if result[target] == 1 {
+                result[target] = length
+            } else if length != 1 && length != result[target] {
+                throw .shapeMismatch(
+                    operation: operation,
+                    expected: "shapes that broadcast together (equal or 1 along each axis)",
+                    found: shapes.map(describe).joined(separator: " and "))
+            }
+        }
+    }
+    return result
+}

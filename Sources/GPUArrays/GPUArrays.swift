@@ -1,4 +1,0 @@
-// `GPUArrays`: the GPU array library, the PyTorch/CuPy role (issue [runtime], [cuda]).
-//
-// The module exists now so that the module graph of DESIGN.md is fixed in `Package.swift` and
-// enforced by the compiler; its contents arrive with a later issue.

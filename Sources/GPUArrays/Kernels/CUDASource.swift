@@ -1,0 +1,109 @@
+/// CUDA C for elementwise kernels generated from the expression IR.
+enum CUDASource {
+    /// Device helpers every generated kernel includes: overloads so that one spelling serves every
+    /// element type, integer arithmetic that wraps (as the CPU library's does) instead of being
+    /// undefined, and NaN-propagating minimum and maximum.
+    static let prelude = """
+        #define ND_FLOAT_OPS(T, SUFFIX) \\
+          __device__ __forceinline__ T nd_add(T a, T b) { return a + b; } \\
+          __device__ __forceinline__ T nd_subtract(T a, T b) { return a - b; } \\
+          __device__ __forceinline__ T nd_multiply(T a, T b) { return a * b; } \\
+          __device__ __forceinline__ T nd_divide(T a, T b) { return a / b; } \\
+          __device__ __forceinline__ T nd_power(T a, T b) { return pow##SUFFIX(a, b); } \\
+          __device__ __forceinline__ T nd_negative(T a) { return -a; } \\
+          __device__ __forceinline__ T nd_abs(T a) { return fabs##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_minimum(T a, T b) { return (a < b || a != a) ? a : b; } \\
+          __device__ __forceinline__ T nd_maximum(T a, T b) { return (a > b || a != a) ? a : b; } \\
+          __device__ __forceinline__ T nd_sqrt(T a) { return sqrt##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_floor(T a) { return floor##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_ceil(T a) { return ceil##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_exp(T a) { return exp##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_log(T a) { return log##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_log2(T a) { return log2##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_log10(T a) { return log10##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_sin(T a) { return sin##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_cos(T a) { return cos##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_tan(T a) { return tan##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_arcsin(T a) { return asin##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_arccos(T a) { return acos##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_arctan(T a) { return atan##SUFFIX(a); } \\
+          __device__ __forceinline__ T nd_erf(T a) { return erf##SUFFIX(a); }
+        #define ND_INT_OPS(T, U) \\
+          __device__ __forceinline__ T nd_add(T a, T b) { return (T)((U)a + (U)b); } \\
+          __device__ __forceinline__ T nd_subtract(T a, T b) { return (T)((U)a - (U)b); } \\
+          __device__ __forceinline__ T nd_multiply(T a, T b) { return (T)((U)a * (U)b); } \\
+          __device__ __forceinline__ T nd_negative(T a) { return (T)((U)0 - (U)a); } \\
+          __device__ __forceinline__ T nd_abs(T a) { return a < 0 ? (T)((U)0 - (U)a) : a; } \\
+          __device__ __forceinline__ T nd_minimum(T a, T b) { return a < b ? a : b; } \\
+          __device__ __forceinline__ T nd_maximum(T a, T b) { return a > b ? a : b; }
+        ND_FLOAT_OPS(double, )
+        ND_FLOAT_OPS(float, f)
+        ND_INT_OPS(long long, unsigned long long)
+        ND_INT_OPS(int, unsigned int)
+
+        """
+
+    /// The translation unit of an elementwise kernel computing `expression` into `out`.
+    static func elementwise(
+        name: String, expression: Expression, inputs: [Operand], parameters: [GPUDType], output: GPUDType
+    ) -> String {
+        var signature: [String] = []
+        for (index, operand) in inputs.enumerated() {
+            signature.append("const \(operand.type.cudaType)* in\(index)")
+        }
+        for (index, type) in parameters.enumerated() {
+            signature.append("\(parameterType(type)) p\(index)")
+        }
+        signature.append("\(output.cudaType)* out")
+        signature.append("long long columns")
+        signature.append("long long n")
+        let body = code(expression, inputs: inputs, parameters: parameters)
+        return prelude + """
+            extern "C" __global__ void \(name)(\(signature.joined(separator: ", "))) {
+              for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
+                   i += (long long)blockDim.x * gridDim.x) {
+                out[i] = \(body);
+              }
+            }
+
+            """
+    }
+
+    /// How a parameter of `type` is declared (Bool travels as an int).
+    static func parameterType(_ type: GPUDType) -> String {
+        type == .bool ? "int" : type.cudaType
+    }
+
+    static func code(_ expression: Expression, inputs: [Operand], parameters: [GPUDType]) -> String {
+        func emit(_ e: Expression) -> String {
+            switch e {
+            case .input(let index):
+                switch inputs[index].indexing {
+                case .elementwise: "in\(index)[i]"
+                case .scalar: "in\(index)[0]"
+                case .row: "in\(index)[i % columns]"
+                case .column: "in\(index)[i / columns]"
+                }
+            case .parameter(let index):
+                parameters[index] == .bool ? "(p\(index) != 0)" : "p\(index)"
+            case .unary(.logicalNot, let a): "(!\(emit(a)))"
+            case .unary(let op, let a): "nd_\(op.rawValue)(\(emit(a)))"
+            case .binary(let op, let a, let b):
+                switch op {
+                case .less: "(\(emit(a)) < \(emit(b)))"
+                case .lessEqual: "(\(emit(a)) <= \(emit(b)))"
+                case .greater: "(\(emit(a)) > \(emit(b)))"
+                case .greaterEqual: "(\(emit(a)) >= \(emit(b)))"
+                case .equal: "(\(emit(a)) == \(emit(b)))"
+                case .notEqual: "(\(emit(a)) != \(emit(b)))"
+                case .logicalAnd: "(\(emit(a)) && \(emit(b)))"
+                case .logicalOr: "(\(emit(a)) || \(emit(b)))"
+                case .logicalXor: "(\(emit(a)) != \(emit(b)))"
+                default: "nd_\(op.rawValue)(\(emit(a)), \(emit(b)))"
+                }
+            case .select(let c, let a, let b): "(\(emit(c)) ? \(emit(a)) : \(emit(b)))"
+            }
+        }
+        return emit(expression)
+    }
+}

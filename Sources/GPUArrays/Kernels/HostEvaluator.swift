@@ -1,0 +1,180 @@
+import Devices
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The host body of elementwise kernels: evaluates the expression IR over chunks of elements, node
+/// by node, each in a tight typed loop (as NumPy evaluates one ufunc at a time), so that the
+/// simulated device computes what the CUDA kernel computes at a host speed close to NDArrays'.
+///
+/// Arithmetic is IEEE and therefore bitwise equal to the CPU library's; transcendental functions
+/// use the C library's scalar functions, within a few ulp of NDArrays' vectorised ones and of CUDA's.
+struct HostEvaluator {
+    let expression: Expression
+    let inputs: [Operand]
+    let parameters: [GPUDType]
+    let output: GPUDType
+
+    static let chunk = 4096
+
+    /// Evaluates elements `0..<count` reading `arguments` laid out as `CUDASource.elementwise` declares.
+    func run(_ arguments: [KernelArgument], count: Int) {
+        let inputPointers = (0..<inputs.count).map { UnsafeRawPointer(bitPattern: arguments[$0].address!)! }
+        let parameterValues = (0..<parameters.count).map { arguments[inputs.count + $0] }
+        let out = UnsafeMutableRawPointer(bitPattern: arguments[inputs.count + parameters.count].address!)!
+        guard case .int64(let columns) = arguments[inputs.count + parameters.count + 1] else {
+            preconditionFailure("elementwise kernel: expected the column count after the output")
+        }
+        var start = 0
+        while start < count {
+            let range = start..<Swift.min(count, start + Self.chunk)
+            let column = evaluate(
+                expression, range, inputs: inputPointers, parameters: parameterValues, columns: Int(columns))
+            column.store(to: out + range.lowerBound * output.size)
+            start = range.upperBound
+        }
+    }
+
+    private func evaluate(
+        _ e: Expression, _ range: Range<Int>, inputs pointers: [UnsafeRawPointer],
+        parameters values: [KernelArgument],
+        columns: Int
+    ) -> HostColumn {
+        switch e {
+        case .input(let index):
+            return HostColumn.gather(pointers[index], inputs[index], range, columns: columns)
+        case .parameter(let index):
+            return HostColumn.constant(values[index], type: parameters[index], count: range.count)
+        case .unary(let op, let a):
+            return evaluate(a, range, inputs: pointers, parameters: values, columns: columns).apply(op)
+        case .binary(let op, let a, let b):
+            let x = evaluate(a, range, inputs: pointers, parameters: values, columns: columns)
+            let y = evaluate(b, range, inputs: pointers, parameters: values, columns: columns)
+            return x.apply(op, y)
+        case .select(let c, let a, let b):
+            let condition = evaluate(c, range, inputs: pointers, parameters: values, columns: columns)
+            let x = evaluate(a, range, inputs: pointers, parameters: values, columns: columns)
+            let y = evaluate(b, range, inputs: pointers, parameters: values, columns: columns)
+            return condition.select(x, y)
+        }
+    }
+}
+
+/// The values of one IR node for one chunk of elements.
+final class HostColumn {
+    let type: GPUDType
+    let count: Int
+    let storage: UnsafeMutableRawPointer
+
+    init(type: GPUDType, count: Int) {
+        self.type = type
+        self.count = count
+        storage = .allocate(byteCount: Swift.max(1, count * type.size), alignment: 64)
+    }
+
+    deinit { storage.deallocate() }
+
+    func values<T>(_ type: T.Type) -> UnsafeMutablePointer<T> { storage.assumingMemoryBound(to: T.self) }
+
+    func store(to destination: UnsafeMutableRawPointer) {
+        destination.copyMemory(from: storage, byteCount: count * type.size)
+    }
+
+    static func gather(_ base: UnsafeRawPointer, _ operand: Operand, _ range: Range<Int>, columns: Int)
+        -> HostColumn
+    {
+        let column = HostColumn(type: operand.type, count: range.count)
+        let size = operand.type.size
+        switch operand.indexing {
+        case .elementwise:
+            column.storage.copyMemory(from: base + range.lowerBound * size, byteCount: range.count * size)
+        default:
+            for (k, i) in range.enumerated() {
+                let source =
+                    switch operand.indexing {
+                    case .scalar: 0
+                    case .row: i % columns
+                    case .column: i / columns
+                    case .elementwise: i
+                    }
+                (column.storage + k * size).copyMemory(from: base + source * size, byteCount: size)
+            }
+        }
+        return column
+    }
+
+    static func constant(_ value: KernelArgument, type: GPUDType, count: Int) -> HostColumn {
+        let column = HostColumn(type: type, count: count)
+        switch (type, value) {
+        case (.float64, .float64(let x)): column.values(Double.self).update(repeating: x, count: count)
+        case (.float32, .float32(let x)): column.values(Float.self).update(repeating: x, count: count)
+        case (.int64, .int64(let x)): column.values(Int64.self).update(repeating: x, count: count)
+        case (.int32, .int32(let x)): column.values(Int32.self).update(repeating: x, count: count)
+        case (.bool, .int32(let x)): column.values(Bool.self).update(repeating: x != 0, count: count)
+        default: preconditionFailure("parameter \(value) does not have type \(type)")
+        }
+        return column
+    }
+
+    private func map<T, U>(_: T.Type, to result: GPUDType, _ f: (T) -> U) -> HostColumn {
+        let column = HostColumn(type: result, count: count)
+        let (a, out) = (values(T.self), column.values(U.self))
+        for i in 0..<count { out[i] = f(a[i]) }
+        return column
+    }
+
+    private func zip<T, U>(_ other: HostColumn, _: T.Type, to result: GPUDType, _ f: (T, T) -> U)
+        -> HostColumn
+    {
+        let column = HostColumn(type: result, count: count)
+        let (a, b, out) = (values(T.self), other.values(T.self), column.values(U.self))
+        for i in 0..<count { out[i] = f(a[i], b[i]) }
+        return column
+    }
+
+    func apply(_ op: UnaryOperation) -> HostColumn {
+        switch type {
+        case .float64: map(Double.self, to: type) { HostMath.unary(op, $0) }
+        case .float32: map(Float.self, to: type) { HostMath.unary(op, $0) }
+        case .int64:
+            map(Int64.self, to: type) { op == .abs && $0 < 0 ? 0 &- $0 : op == .negative ? 0 &- $0 : $0 }
+        case .int32:
+            map(Int32.self, to: type) { op == .abs && $0 < 0 ? 0 &- $0 : op == .negative ? 0 &- $0 : $0 }
+        case .bool: map(Bool.self, to: type) { !$0 }
+        }
+    }
+
+    func apply(_ op: BinaryOperation, _ other: HostColumn) -> HostColumn {
+        if op.isComparison {
+            switch type {
+            case .float64: return zip(other, Double.self, to: .bool) { HostMath.compare(op, $0, $1) }
+            case .float32: return zip(other, Float.self, to: .bool) { HostMath.compare(op, $0, $1) }
+            case .int64: return zip(other, Int64.self, to: .bool) { HostMath.compare(op, $0, $1) }
+            case .int32: return zip(other, Int32.self, to: .bool) { HostMath.compare(op, $0, $1) }
+            case .bool: return zip(other, Bool.self, to: .bool) { op == .equal ? $0 == $1 : $0 != $1 }
+            }
+        }
+        switch type {
+        case .float64: return zip(other, Double.self, to: type) { HostMath.binary(op, $0, $1) }
+        case .float32: return zip(other, Float.self, to: type) { HostMath.binary(op, $0, $1) }
+        case .int64: return zip(other, Int64.self, to: type) { HostMath.integer(op, $0, $1) }
+        case .int32: return zip(other, Int32.self, to: type) { HostMath.integer(op, $0, $1) }
+        case .bool:
+            return zip(other, Bool.self, to: .bool) { a, b in
+                op == .logicalAnd ? a && b : op == .logicalOr ? a || b : a != b
+            }
+        }
+    }
+
+    func select(_ a: HostColumn, _ b: HostColumn) -> HostColumn {
+        let column = HostColumn(type: a.type, count: count)
+        let condition = values(Bool.self)
+        let size = a.type.size
+        for i in 0..<count {
+            (column.storage + i * size).copyMemory(
+                from: (condition[i] ? a.storage : b.storage) + i * size, byteCount: size)
+        }
+        return column
+    }
+}

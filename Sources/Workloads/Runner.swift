@@ -1,0 +1,242 @@
+import Bach
+import BachNumeric
+import Devices
+import GPUArrays
+import NDArrays
+
+/// What `bach bench` runs: one benchmark in one mode, for some trials.
+public struct BenchmarkConfiguration: Sendable {
+    public var benchmark: Benchmark
+    public var mode: Mode
+    /// Elements (the seed's `1 << size`).
+    public var size: Int
+    public var trials: Int
+    public var device: DeviceChoice
+    /// The device memory budget in bytes (`--gpu-memory`), if any.
+    public var gpuMemory: Int?
+    /// Run every call on the CPU in mode bach (`--force-cpu`).
+    public var forceCPU: Bool
+    /// Varied inputs instead of the seed's constant ones.
+    public var randomData: Bool
+
+    public init(
+        benchmark: Benchmark, mode: Mode, size: Int? = nil, trials: Int = 1, device: DeviceChoice = .auto,
+        gpuMemory: Int? = nil, forceCPU: Bool = false, randomData: Bool = false
+    ) {
+        self.benchmark = benchmark
+        self.mode = mode
+        self.size = size ?? benchmark.defaultSize
+        self.trials = Swift.max(1, trials)
+        self.device = device
+        self.gpuMemory = gpuMemory
+        self.forceCPU = forceCPU
+        self.randomData = randomData
+    }
+}
+
+/// What a benchmark run measured and whether its results were right.
+public struct BenchmarkReport: Sendable {
+    public let configuration: BenchmarkConfiguration
+    /// Seconds creating inputs (and, for gpu and bach, setting up the context or runtime), per trial.
+    public let initTimes: [Double]
+    /// Seconds running the program, transfers included, per trial.
+    public let runtimes: [Double]
+    /// The device used, or why none was.
+    public let device: String
+    /// Whether the outputs matched the reference.
+    public let valid: Bool
+    /// How they compared ("N values, max abs diff …") or why they did not match.
+    public let validation: String
+    /// The runtime's counters from the last trial (mode bach).
+    public let runtime: RuntimeCounters?
+    /// The device's counters from the last trial (modes gpu and bach).
+    public let deviceCounters: DeviceCounters
+
+    public var medianInit: Double { median(initTimes) }
+    public var medianRuntime: Double { median(runtimes) }
+    public var medianTotal: Double { medianInit + medianRuntime }
+}
+
+/// Runs benchmarks.
+public enum BenchmarkRunner {
+    /// Runs `configuration`; `note` receives one-line remarks for standard error (e.g. that no
+    /// GPU was found and bach runs on the CPU).
+    public static func run(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
+        -> BenchmarkReport
+    {
+        let benchmark = configuration.benchmark
+        guard let workload = benchmark.workload else {
+            throw BenchmarkError.notYetAvailable(
+                benchmark: benchmark.name, issue: benchmark.pendingIssue ?? "a later issue")
+        }
+        let device = try openDevice(configuration, note: note)
+        var initTimes: [Double] = []
+        var runtimes: [Double] = []
+        var outputs: [NDArray<Double>] = []
+        var inputs: [NDArray<Double>] = []
+        var counters: RuntimeCounters?
+        for _ in 0..<configuration.trials {
+            device?.resetCounters()
+            let trial = try runTrial(workload, configuration, device: device)
+            initTimes.append(trial.initTime)
+            runtimes.append(trial.runtime)
+            (inputs, outputs, counters) = (trial.inputs, trial.outputs, trial.counters)
+        }
+        let (valid, validation) = try validate(workload, configuration, inputs: inputs, outputs: outputs)
+        return BenchmarkReport(
+            configuration: configuration, initTimes: initTimes, runtimes: runtimes,
+            device: device.map { $0.properties.description } ?? "none (CPU)", valid: valid,
+            validation: validation,
+            runtime: counters, deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters())
+    }
+
+    private static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
+        -> (any Device)?
+    {
+        if configuration.mode == .cpu || (configuration.mode == .bach && configuration.forceCPU) {
+            return nil
+        }
+        var reason = ""
+        let device = try configuration.device.open(budget: configuration.gpuMemory) { reason = $0 }
+        if device == nil {
+            if configuration.mode == .gpu {
+                throw BenchmarkError.noDevice(
+                    mode: "gpu", reason: "\(reason) (use --device simulated to run without a GPU)")
+            }
+            note("bach: no CUDA device (\(reason)); running bach on the CPU")
+        }
+        return device
+    }
+
+    private struct Trial {
+        let initTime: Double
+        let runtime: Double
+        let inputs: [NDArray<Double>]
+        let outputs: [NDArray<Double>]
+        let counters: RuntimeCounters?
+    }
+
+    private static func runTrial(
+        _ workload: any Workload.Type, _ configuration: BenchmarkConfiguration, device: (any Device)?
+    ) throws -> Trial {
+        let start = ContinuousClock.now
+        let inputs = workload.inputs(size: configuration.size, random: configuration.randomData)
+        switch configuration.mode {
+        case .cpu:
+            let ready = ContinuousClock.now
+            let outputs = try workload.run(inputs)
+            return Trial(
+                initTime: seconds(ready - start), runtime: seconds(ContinuousClock.now - ready),
+                inputs: inputs,
+                outputs: outputs, counters: nil)
+        case .gpu:
+            let context = try GPUContext(device: device!)
+            let ready = ContinuousClock.now
+            let outputs = try runOnDevice(workload, inputs, context: context, configuration)
+            let end = ContinuousClock.now
+            try context.releaseMemory()
+            return Trial(
+                initTime: seconds(ready - start), runtime: seconds(end - ready), inputs: inputs,
+                outputs: outputs,
+                counters: nil)
+        case .bach:
+            let bach = Bach(device: device, options: Bach.Options(forceCPU: configuration.forceCPU))
+            let ready = ContinuousClock.now
+            let lazyOutputs = try workload.run(inputs.map { bach.lazy($0) })
+            try bach.evaluate()
+            let outputs = try lazyOutputs.map { try $0.value() }
+            return Trial(
+                initTime: seconds(ready - start), runtime: seconds(ContinuousClock.now - ready),
+                inputs: inputs,
+                outputs: outputs, counters: bach.counters)
+        }
+    }
+
+    /// The gpu mode, as `run_torch` does it: copy every input to the device, compute there, copy the
+    /// outputs back. Everything lives on the device at once, so a budget below the working set fails.
+    private static func runOnDevice(
+        _ workload: any Workload.Type, _ inputs: [NDArray<Double>], context: GPUContext,
+        _ configuration: BenchmarkConfiguration
+    ) throws -> [NDArray<Double>] {
+        do {
+            let onDevice = try inputs.map { input in
+                try input.withUnsafeBufferPointer {
+                    try GPUArray(copying: $0, shape: input.shape, in: context)
+                }
+            }
+            let results = try workload.run(onDevice)
+            return try results.map { result in
+                var host = NDArray<Double>.empty(result.shape)
+                try host.withUnsafeMutableBufferPointer { try result.copy(to: $0) }
+                return host
+            }
+        } catch GPUArrayError.device(.outOfMemory) {
+            try? context.releaseMemory()
+            throw BenchmarkError.doesNotFit(
+                mode: "gpu", needed: workingSet(workload, configuration.size),
+                budget: context.device.properties.memoryBudget)
+        }
+    }
+
+    /// Bytes of inputs plus outputs plus temporaries of a benchmark (upper estimate for messages).
+    static func workingSet(_ workload: any Workload.Type, _ size: Int) -> Int {
+        (workload == BlackScholes.self ? 12 : 5) * size * MemoryLayout<Double>.stride
+    }
+
+    /// Compares outputs with the cpu mode's (modes gpu and bach), or the cpu mode's with the scalar
+    /// oracle on a sample of elements.
+    private static func validate(
+        _ workload: any Workload.Type, _ configuration: BenchmarkConfiguration, inputs: [NDArray<Double>],
+        outputs: [NDArray<Double>]
+    ) throws -> (Bool, String) {
+        let tolerance = 1e-9
+        var worst = 0.0
+        var compared = 0
+        var failure: String?
+        func check(_ got: Double, _ expected: Double, _ what: String) {
+            compared += 1
+            let difference = got == expected || got.isNaN && expected.isNaN ? 0 : Swift.abs(got - expected)
+            worst = Swift.max(worst, difference.isNaN ? .infinity : difference)
+            if failure == nil && !(difference <= tolerance * (1 + Swift.abs(expected))) {
+                failure = "\(what): got \(got), expected \(expected)"
+            }
+        }
+        if configuration.mode == .cpu {
+            let count = inputs[0].count
+            let step = Swift.max(1, count / 4096)
+            for index in stride(from: 0, to: count, by: step) {
+                for (output, expected) in zip(outputs, workload.reference(inputs, at: index)).enumerated() {
+                    check(expected.0[index], expected.1, "output \(output) at \(index)")
+                }
+            }
+        } else {
+            let reference = try workload.run(inputs)
+            for (output, (got, expected)) in zip(outputs, reference).enumerated() {
+                guard got.shape == expected.shape else {
+                    return (false, "output \(output) has shape \(got.shape), expected \(expected.shape)")
+                }
+                let (values, wanted) = (got.scalars, expected.scalars)
+                for index in values.indices {
+                    check(values[index], wanted[index], "output \(output) at \(index)")
+                }
+            }
+        }
+        let summary = "\(compared) values, max abs diff \(worst), tolerance \(tolerance) relative"
+        if let failure { return (false, "\(failure) (\(summary))") }
+        return (true, "\(summary) vs \(configuration.mode == .cpu ? "scalar C library" : "cpu mode")")
+    }
+}
+
+/// The median of `values` (the mean of the middle two for an even count), as the seed computes it.
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle] + sorted[middle - 1]) / 2
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    let (whole, fraction) = duration.components
+    return Double(whole) + Double(fraction) * 1e-18
+}
