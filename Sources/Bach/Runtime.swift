@@ -34,7 +34,7 @@ public final class Bach: @unchecked Sendable {
 
         public init(
             forceCPU: Bool = false, inFlight: Int = 3, cpuThreads: Int = systemCores(),
-            cpuBatchBytes: Int = 512 << 10, maximumDeviceBatch: Int? = nil, copyThreads: Int = systemCores()
+            cpuBatchBytes: Int = 4 << 20, maximumDeviceBatch: Int? = nil, copyThreads: Int = systemCores()
         ) {
             self.forceCPU = forceCPU
             self.inFlight = Swift.max(1, inFlight)

@@ -193,12 +193,12 @@ public enum BenchmarkRunner {
         var worst = 0.0
         var compared = 0
         var failure: String?
-        func check(_ got: Double, _ expected: Double, _ what: String) {
+        func check(_ got: Double, _ expected: Double, output: Int, index: Int) {
             compared += 1
             let difference = got == expected || got.isNaN && expected.isNaN ? 0 : Swift.abs(got - expected)
             worst = Swift.max(worst, difference.isNaN ? .infinity : difference)
             if failure == nil && !(difference <= tolerance * (1 + Swift.abs(expected))) {
-                failure = "\(what): got \(got), expected \(expected)"
+                failure = "output \(output) at \(index): got \(got), expected \(expected)"
             }
         }
         if configuration.mode == .cpu {
@@ -206,7 +206,7 @@ public enum BenchmarkRunner {
             let step = Swift.max(1, count / 4096)
             for index in stride(from: 0, to: count, by: step) {
                 for (output, expected) in zip(outputs, workload.reference(inputs, at: index)).enumerated() {
-                    check(expected.0[index], expected.1, "output \(output) at \(index)")
+                    check(expected.0[index], expected.1, output: output, index: index)
                 }
             }
         } else {
@@ -217,7 +217,7 @@ public enum BenchmarkRunner {
                 }
                 let (values, wanted) = (got.scalars, expected.scalars)
                 for index in values.indices {
-                    check(values[index], wanted[index], "output \(output) at \(index)")
+                    check(values[index], wanted[index], output: output, index: index)
                 }
             }
         }

@@ -8,12 +8,11 @@ import Devices
 /// results, in-place writes reusing their argument's buffer, declared workspaces, pool rounding)
 /// and freeing each after its last reader, and takes the largest batch whose peak fits.
 struct BatchSizer {
-    /// Elements per CPU batch: `cpuBatchBytes` over the bytes per element of every value in the
-    /// stage, a multiple of 64, at least 256.
+    /// Elements per CPU batch: `cpuBatchBytes` over the bytes per element a batch holds at its
+    /// peak, a multiple of 64, at least 256.
     static func cpuBatch(_ stage: Stage, extent: Int, cpuBatchBytes: Int) -> Int {
-        var bytes = stage.nodes.reduce(0) { $0 + $1.resultType.bytesPerElement }
-        for input in stage.inputs { bytes += input.resultType.bytesPerElement }
-        let batch = Swift.max(256, (cpuBatchBytes / Swift.max(bytes, 1)) & ~63)
+        let perElement = Swift.max(1, peak(stage, batch: 1, on: nil, granularity: 1))
+        let batch = Swift.max(256, (cpuBatchBytes / perElement) & ~63)
         return Swift.min(Swift.max(extent, 1), batch)
     }
 
@@ -22,23 +21,26 @@ struct BatchSizer {
         _ stage: Stage, extent: Int, budget: Int, inFlight: Int, maximum: Int?
     ) -> (batch: Int, inFlight: Int)? {
         let limit = Swift.max(1, Swift.min(extent, maximum ?? extent))
+        func devicePeak(_ batch: Int) -> Int {
+            peak(stage, batch: batch, on: .gpu, granularity: MemoryPool.granularity)
+        }
         for slots in stride(from: inFlight, through: 1, by: -1) {
-            guard slots * peak(stage, batch: 1) <= budget else { continue }
+            guard slots * devicePeak(1) <= budget else { continue }
             var (low, high) = (1, limit)
             while low < high {
                 let middle = (low + high + 1) / 2
-                if slots * peak(stage, batch: middle) <= budget { low = middle } else { high = middle - 1 }
+                if slots * devicePeak(middle) <= budget { low = middle } else { high = middle - 1 }
             }
             return (low, slots)
         }
         return nil
     }
 
-    /// The most device memory one batch of `batch` elements holds at once.
-    static func peak(_ stage: Stage, batch: Int) -> Int {
+    /// The most memory one batch of `batch` elements holds at once in the values of calls placed
+    /// on `backend` (nil: every call), each buffer rounded up to `granularity` bytes.
+    static func peak(_ stage: Stage, batch: Int, on backend: Backend?, granularity: Int) -> Int {
         func buffer(_ bytes: Int) -> Int {
-            Swift.max(1, (bytes + MemoryPool.granularity - 1) / MemoryPool.granularity)
-                * MemoryPool.granularity
+            Swift.max(1, (bytes + granularity - 1) / granularity) * granularity
         }
         func size(of node: Node, use: Inference.Use) -> Int {
             let type = node.resultType
@@ -49,7 +51,7 @@ struct BatchSizer {
         var peak = 0
         for (index, node) in stage.nodes.enumerated() {
             var transient = 0
-            if stage.placement[node.id] == .gpu, let annotation = node.annotation {
+            if backend == nil || stage.placement[node.id] == backend, let annotation = node.annotation {
                 for input in node.inputs {
                     guard case .node(let source, let use) = input, live[source.id] == nil else { continue }
                     live[source.id] = size(of: source, use: use)
@@ -64,10 +66,10 @@ struct BatchSizer {
                 } else {
                     live[node.id] = size(of: node, use: .split)
                 }
-                if node.resultType is ReductionSplit {
+                if node.resultType is ReductionSplit && backend == .gpu {
                     transient += 2 * buffer(ReductionWorkspace.partials(batch) * 8) + 2 * buffer(8)
                 }
-                transient += annotation.deviceWorkspace?(batch) ?? 0
+                if backend == .gpu { transient += annotation.deviceWorkspace?(batch) ?? 0 }
             }
             peak = Swift.max(peak, live.values.reduce(0, +) + transient)
             for dependency in node.dependencies where stage.lastUse[dependency.id] == index {

@@ -25,7 +25,9 @@ enum Elementwise {
             arguments.append(.lazy(out.handle))
         }
         let operandCount = operands.count
-        let host: Annotation.Implementation = { pieces, _ in try cpu(&pieces, operandCount) }
+        let host: Annotation.Implementation = { pieces, context in
+            try onHost(context) { try cpu(&pieces, operandCount) }
+        }
         var device: Annotation.Implementation?
         if let gpu {
             device = { pieces, _ in
@@ -96,4 +98,10 @@ func mappingDeviceErrors<R>(_ body: () throws -> R) throws -> R {
     } catch GPUArrayError.device(let error) {
         throw error
     }
+}
+
+/// Runs CPU library code for a piece: on the calling thread alone when the runtime already runs
+/// a batch per core.
+func onHost<R>(_ context: ExecutionContext, _ body: () throws -> R) throws -> R {
+    context.parallelBatches ? try Parallelism.serially(body) : try body()
 }

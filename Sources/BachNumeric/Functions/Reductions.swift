@@ -144,7 +144,10 @@ enum Reductions {
     ) -> LazyScalar<Out> {
         let annotation = Annotation(
             name: name,
-            cpu: { pieces, _ in try cpu(pieces.take(0, as: NDArray<S>.self)) },
+            cpu: { pieces, context in
+                let piece = try pieces.take(0, as: NDArray<S>.self)
+                return try onHost(context) { try cpu(piece) }
+            },
             gpu: { pieces, _ in try mappingDeviceErrors { try gpu(pieces.take(0, as: GPUArray<S>.self)) } },
             deviceWorkspace: workspace,
             infer: { _ in Inference(uses: [a.shape.isEmpty ? .whole : .split], result: split) })

@@ -48,7 +48,7 @@ extension NDArray {
     public static func full(_ shape: [Int], _ value: Scalar) -> NDArray {
         trapping { try validate(shape, "full") }
         let array = NDArray(uninitializedShape: shape)
-        array.mutableBase.update(repeating: value, count: array.count)
+        fill(array.mutableBase, with: value, count: array.count)
         return array
     }
 
@@ -117,5 +117,20 @@ func validate(_ shape: [Int], _ operation: String) throws(NDArrayError) {
     guard shape.allSatisfy({ $0 >= 0 }) else {
         throw .invalidArgument(
             operation: operation, expected: "non-negative lengths", found: describe(shape))
+    }
+}
+
+/// Sets `count` elements at `base` to `value` by doubling byte copies: independent of the element
+/// type, so as fast from generic code as from specialised code.
+func fill<S>(_ base: UnsafeMutablePointer<S>, with value: S, count: Int) {
+    guard count > 0 else { return }
+    base.initialize(to: value)
+    let raw = UnsafeMutableRawPointer(base)
+    let size = MemoryLayout<S>.stride
+    var filled = 1
+    while filled < count {
+        let chunk = Swift.min(filled, count - filled)
+        (raw + filled * size).copyMemory(from: raw, byteCount: chunk * size)
+        filled += chunk
     }
 }

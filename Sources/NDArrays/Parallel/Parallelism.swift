@@ -17,9 +17,20 @@ public enum Parallelism {
         Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 
-    /// The thread count in force; setting it to 0 restores the default.
+    /// Whether the current thread runs NDArrays' operations on itself only (see `serially`).
+    @TaskLocal static var isSerial = false
+
+    /// Runs `body` with every NDArrays operation it performs on the calling thread alone: for
+    /// callers that already keep every core busy with work of their own (the Bach runtime's CPU
+    /// batches), where splitting each operation again would only oversubscribe the cores.
+    public static func serially<R>(_ body: () throws -> R) rethrows -> R {
+        try $isSerial.withValue(true) { try body() }
+    }
+
+    /// The thread count in force (1 inside `serially`); setting it to 0 restores the default.
     public static var threads: Int {
         get {
+            if isSerial { return 1 }
             let value = configured.load(ordering: .relaxed)
             return value > 0 ? value : defaultThreads
         }
