@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads.
+
+Same constants, same sequence of out= calls, inputs created on the host and outputs returned to
+it, timed the way the seed's run.py times them (median of --trials). Libraries that are missing
+are skipped with a note, so the script runs on a machine with NumPy alone. Output: one line per
+(benchmark, library) with the median runtime, and with --json one JSON object per line.
+
+    python3 scripts/peers.py -b blackscholes -s 24 --trials 3 --libraries numpy
+"""
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+
+import numpy as np
+
+
+def blackscholes_inputs(size):
+    return [np.ones(size, dtype="float64") * 4.0 for _ in range(5)]
+
+
+def haversine_inputs(size):
+    return [np.ones(size, dtype="float64") * 0.0698132 for _ in range(2)]
+
+
+def blackscholes(lib, price, strike, t, rate, vol, erf, empty):
+    """The seed's blackscholes body over a NumPy-like module `lib`."""
+    size = len(price)
+    tmp, vol_sqrt, rsig, d1, d2, call, put = (empty(size) for _ in range(7))
+    c05, c10, invsqrt2 = 3.0, 1.5, 1.0 / math.sqrt(2.0)
+    lib.multiply(vol, vol, out=rsig)
+    lib.multiply(rsig, c05, out=rsig)
+    lib.add(rsig, rate, out=rsig)
+    lib.sqrt(t, out=vol_sqrt)
+    lib.multiply(vol_sqrt, vol, out=vol_sqrt)
+    lib.multiply(rsig, t, out=tmp)
+    lib.divide(price, strike, out=d1)
+    lib.log2(d1, out=d1)
+    lib.add(d1, tmp, out=d1)
+    lib.divide(d1, vol_sqrt, out=d1)
+    lib.subtract(d1, vol_sqrt, out=d2)
+    lib.multiply(d1, invsqrt2, out=d1)
+    erf(d1, out=d1)
+    lib.multiply(d1, c05, out=d1)
+    lib.add(d1, c05, out=d1)
+    lib.multiply(d2, invsqrt2, out=d2)
+    erf(d2, out=d2)
+    lib.multiply(d2, c05, out=d2)
+    lib.add(d2, c05, out=d2)
+    e_rt, tmp2 = vol_sqrt, rsig
+    lib.multiply(rate, -1.0, out=e_rt)
+    lib.multiply(e_rt, t, out=e_rt)
+    lib.exp(e_rt, out=e_rt)
+    lib.multiply(price, d1, out=tmp)
+    lib.multiply(e_rt, strike, out=tmp2)
+    lib.multiply(tmp2, d2, out=tmp2)
+    lib.subtract(tmp, tmp2, out=call)
+    lib.multiply(e_rt, strike, out=tmp)
+    lib.subtract(c10, d2, out=tmp2)
+    lib.multiply(tmp, tmp2, out=put)
+    lib.subtract(c10, d1, out=tmp)
+    lib.multiply(price, tmp, out=tmp)
+    lib.subtract(put, tmp, out=put)
+    return call, put
+
+
+def haversine(lib, lat2, lon2, arcsin, empty):
+    """The seed's haversine body over a NumPy-like module `lib`."""
+    size = len(lat2)
+    a, dlat, dlon = (empty(size) for _ in range(3))
+    lat1, lon1, miles = 0.70984286, 1.23892197, 3959.0
+    lib.subtract(lat2, lat1, out=dlat)
+    lib.subtract(lon2, lon1, out=dlon)
+    lib.divide(dlat, 2.0, out=dlat)
+    lib.sin(dlat, out=dlat)
+    lib.multiply(dlat, dlat, out=dlat)
+    lib.cos(lat2, out=a)
+    lib.multiply(a, math.cos(lat1), out=a)
+    lib.divide(dlon, 2.0, out=dlon)
+    lib.sin(dlon, out=dlon)
+    lib.multiply(dlon, dlon, out=dlon)
+    lib.multiply(a, dlon, out=a)
+    lib.add(dlat, a, out=a)
+    lib.sqrt(a, out=a)
+    arcsin(a, out=a)
+    lib.multiply(a, 2.0, out=a)
+    lib.multiply(a, miles, out=a)
+    return (a,)
+
+
+def run_numpy(name, inputs):
+    if name == "blackscholes":
+        from scipy.special import erf
+        return blackscholes(np, *inputs, erf=erf, empty=lambda n: np.empty(n, dtype="float64"))
+    return haversine(np, *inputs, arcsin=np.arcsin, empty=lambda n: np.empty(n, dtype="float64"))
+
+
+class TorchAsNumpy:
+    """torch under NumPy's names (torch.mul for multiply, ...), as the seed's run_torch calls it."""
+
+    def __init__(self, torch):
+        self.torch = torch
+        self.multiply, self.add, self.divide = torch.mul, torch.add, torch.div
+        self.sqrt, self.log2, self.exp, self.sin, self.cos = torch.sqrt, torch.log2, torch.exp, torch.sin, torch.cos
+
+    def subtract(self, a, b, out):
+        if self.torch.is_tensor(a):
+            return self.torch.sub(a, b, out=out)
+        # torch.sub takes no scalar first operand: c10 - d2 as a filled tensor minus d2.
+        return self.torch.sub(self.torch.full_like(b, a), b, out=out)
+
+
+def run_torch(name, inputs):
+    import torch
+    lib = TorchAsNumpy(torch)
+    device = torch.device("cuda")
+    empty = lambda n: torch.empty(n, dtype=torch.float64, device=device)
+    on_device = [torch.from_numpy(x).to(device) for x in inputs]
+    if name == "blackscholes":
+        outputs = blackscholes(lib, *on_device, erf=torch.erf, empty=empty)
+    else:
+        outputs = haversine(lib, *on_device, arcsin=torch.asin, empty=empty)
+    torch.cuda.synchronize()
+    return [o.cpu().numpy() for o in outputs]
+
+
+def run_cupy(name, inputs):
+    import cupy as cp
+    erf = cp.ElementwiseKernel("T x", "T y", "y = erf(x)", "peer_erf")
+    empty = lambda n: cp.empty(n, dtype="float64")
+    on_device = [cp.array(x) for x in inputs]
+    if name == "blackscholes":
+        outputs = blackscholes(cp, *on_device, erf=lambda x, out: erf(x, out), empty=empty)
+    else:
+        outputs = haversine(cp, *on_device, arcsin=cp.arcsin, empty=empty)
+    return [cp.asnumpy(o) for o in outputs]
+
+
+RUNNERS = {"numpy": run_numpy, "torch": run_torch, "cupy": run_cupy}
+INPUTS = {"blackscholes": blackscholes_inputs, "haversine": haversine_inputs}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS), action="append")
+    parser.add_argument("-s", "--size", type=int, default=26, help="log2 of the number of elements")
+    parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--libraries", default="numpy,torch,cupy")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    size = 1 << args.size
+    for name in args.benchmark or sorted(INPUTS):
+        reference = None
+        for library in args.libraries.split(","):
+            try:
+                runner = RUNNERS[library]
+                runner(name, INPUTS[name](1 << 10))  # warm up: import, CUDA context, kernel compilation
+            except Exception as error:  # a missing library or GPU: say so and go on
+                print(f"{name} {library}: skipped ({type(error).__name__}: {error})", file=sys.stderr)
+                continue
+            times, inits = [], []
+            for _ in range(args.trials):
+                start = time.perf_counter()
+                inputs = INPUTS[name](size)
+                ready = time.perf_counter()
+                outputs = runner(name, inputs)
+                inits.append(ready - start)
+                times.append(time.perf_counter() - ready)
+            if reference is None:
+                reference = outputs
+                validation = "reference"
+            else:
+                ok = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(outputs, reference))
+                validation = "ok" if ok else "MISMATCH"
+            runtime = statistics.median(times)
+            if args.json:
+                print(json.dumps({"benchmark": name, "library": library, "size": size, "trials": args.trials,
+                                  "median_init_s": statistics.median(inits), "median_runtime_s": runtime,
+                                  "validation": validation}))
+            else:
+                print(f"{name:<13} {library:<6} 2^{args.size}  median runtime {runtime:.4f} s  "
+                      f"(init {statistics.median(inits):.4f} s, {validation})")
+
+
+if __name__ == "__main__":
+    main()
