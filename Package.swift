@@ -58,5 +58,11 @@ let package = Package(
         ),
 
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
+        .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
+        .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
+        .testTarget(
+            name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+        .testTarget(
+            name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),
     ]
 )

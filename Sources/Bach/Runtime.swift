@@ -14,6 +14,7 @@ public final class Bach: @unchecked Sendable {
     public let options: Options
     private let graph = Locked(GraphState())
     private let stats = Locked(RuntimeCounters())
+    private let resident = Locked<TransferContext?>(nil)
     let staging: StagingCache
 
     /// Tuning knobs; the defaults suit both the CPU-only and the GPU case.
@@ -169,18 +170,32 @@ public final class Bach: @unchecked Sendable {
                 let finished = Set(selected.filter { !$0.isPending }.map(\.id))
                 graph.pending.removeAll { finished.contains($0.id) }
             }
+            try? resident.withLock { $0 }?.pool.releaseCached()
         }
         try Evaluation(runtime: self, nodes: selected).run()
     }
 
     /// Copies a device-resident whole value to the host.
     private func hostCopy(of value: Any, type: any OffloadSplitType) throws -> Any {
-        guard let device else { throw BachError.internalInconsistency("a device value without a device") }
-        let context = try onDevice { () throws(DeviceError) in
-            TransferContext(device: device, stream: try device.makeStream(), pool: MemoryPool(device: device))
+        guard let context = try residentContext() else {
+            throw BachError.internalInconsistency("a device value without a device")
         }
-        defer { device.destroy(context.stream) }
         return try type.transfer(value, to: .cpu, context: context)
+    }
+
+    /// The stream and pool of values kept on the device between evaluations (created on first use;
+    /// nil without a device). Memory of values the user no longer holds is freed after every
+    /// evaluation.
+    func residentContext() throws -> TransferContext? {
+        guard let device else { return nil }
+        return try resident.withLock { context in
+            if let context { return context }
+            let created = TransferContext(
+                device: device, stream: try onDevice { () throws(DeviceError) in try device.makeStream() },
+                pool: MemoryPool(device: device))
+            context = created
+            return created
+        }
     }
 
     func record(_ update: (inout RuntimeCounters) -> Void) {

@@ -23,7 +23,7 @@ struct Evaluation {
         }
         for stage in stages {
             do {
-                let results = try execute(stage)
+                let results = try keepOnDevice(stage, try execute(stage))
                 runtime.withGraph { _ in
                     for node in stage.nodes {
                         if let (value, backend) = results[node.id] {
@@ -137,6 +137,21 @@ struct Evaluation {
         let (outputs, batch, batches) = try executor.run(stage, extent: extent)
         report(stage, extent: extent, batch: batch, batches: batches)
         return outputs.mapValues { ($0, .cpu) }
+    }
+
+    /// Uploads the results the user asked to keep on the device (`materialize(on: .gpu)`), in the
+    /// runtime's resident context, and waits for the copies.
+    private func keepOnDevice(_ stage: Stage, _ results: [Int: (Any, Backend)]) throws -> [Int: (
+        Any, Backend
+    )] {
+        guard let context = try runtime.residentContext() else { return results }
+        var kept = results
+        for node in stage.nodes where node.materializeOn == .gpu {
+            guard let (value, backend) = results[node.id], backend != .gpu else { continue }
+            kept[node.id] = (try node.resultType.transfer(value, to: .gpu, context: context), .gpu)
+        }
+        try onDevice { () throws(DeviceError) in try context.device.synchronize(context.stream) }
+        return kept
     }
 
     /// Reductions run on whole values yield the partial of all elements: finish them.

@@ -30,12 +30,8 @@ enum Elementwise {
         }
         var device: Annotation.Implementation?
         if let gpu {
-            device = { pieces, _ in
-                do {
-                    return try gpu(&pieces, operandCount)
-                } catch GPUArrayError.device(let error) {
-                    throw error
-                }
+            device = { pieces, context in
+                try onDevice(context) { try gpu(&pieces, operandCount) }
             }
         }
         let annotation = Annotation(
@@ -90,11 +86,13 @@ enum Elementwise {
     }
 }
 
-/// Runs GPU library code, turning its device errors back into `DeviceError`s so that the runtime
-/// can tell running out of memory (plan smaller batches) from other failures.
-func mappingDeviceErrors<R>(_ body: () throws -> R) throws -> R {
+/// Runs GPU library code for a piece, in the batch's context (its stream and pool), turning device
+/// errors back into `DeviceError`s so that the runtime can tell running out of memory (plan
+/// smaller batches) from other failures.
+func onDevice<R>(_ context: ExecutionContext, _ body: () throws -> R) throws -> R {
     do {
-        return try body()
+        guard let transfer = context.transfer else { return try body() }
+        return try GPUContext(transfer).using(body)
     } catch GPUArrayError.device(let error) {
         throw error
     }

@@ -81,9 +81,8 @@ extension Bach {
             "empty", infer: { _ in Inference(uses: [], result: split) },
             cpu: { _, context in NDArray<S>.empty(split.pieceShape(context.elements)) },
             gpu: { _, context in
-                try onGPU { () throws(GPUArrayError) in
-                    try GPUArray<S>(
-                        empty: split.pieceShape(context.elements), in: GPUContext(context.transfer!))
+                try onDevice(context) {
+                    try GPUArray<S>(empty: split.pieceShape(context.elements), in: GPUContext.current!)
                 }
             })
         return LazyArray(record(annotation, []))
@@ -96,21 +95,10 @@ extension Bach {
             "full", infer: { _ in Inference(uses: [], result: split) },
             cpu: { _, context in NDArray<S>.full(split.pieceShape(context.elements), value) },
             gpu: { _, context in
-                try onGPU { () throws(GPUArrayError) in
-                    try GPUArray<S>.full(
-                        split.pieceShape(context.elements), value, in: GPUContext(context.transfer!))
+                try onDevice(context) {
+                    try GPUArray<S>.full(split.pieceShape(context.elements), value, in: GPUContext.current!)
                 }
             })
         return LazyArray(record(annotation, []))
-    }
-}
-
-/// Runs GPU library code, turning its device errors back into `DeviceError` so that the runtime
-/// can tell an out-of-memory (plan smaller batches) from other failures.
-func onGPU<R>(_ body: () throws(GPUArrayError) -> R) throws -> R {
-    do {
-        return try body()
-    } catch .device(let error) {
-        throw error
     }
 }

@@ -148,7 +148,10 @@ enum Reductions {
                 let piece = try pieces.take(0, as: NDArray<S>.self)
                 return try onHost(context) { try cpu(piece) }
             },
-            gpu: { pieces, _ in try mappingDeviceErrors { try gpu(pieces.take(0, as: GPUArray<S>.self)) } },
+            gpu: { pieces, context in
+                let piece = try pieces.take(0, as: GPUArray<S>.self)
+                return try onDevice(context) { try gpu(piece) }
+            },
             deviceWorkspace: workspace,
             infer: { _ in Inference(uses: [a.shape.isEmpty ? .whole : .split], result: split) })
         return LazyScalar(a.runtime.record(annotation, [.lazy(a.handle)]))
@@ -183,8 +186,10 @@ struct ExtremumSplit<S: ArrayNumeric>: OffloadSplitType {
 
     func transfer(_ value: Any, to backend: Backend, context: TransferContext) throws -> Any {
         guard backend == .cpu, let device = value as? DeviceExtremum<S> else { return value }
-        return try mappingDeviceErrors {
-            Extremum(value: try device.value.item(), index: try device.index.item())
+        do {
+            return Extremum(value: try device.value.item(), index: try device.index.item())
+        } catch GPUArrayError.device(let error) {
+            throw error
         }
     }
 

@@ -26,6 +26,16 @@ public final class GPUContext: Sendable {
         self.pool = pool
     }
 
+    /// The context operations run in when one is set (see `using`): their kernels go to its stream
+    /// and their results to its pool, whatever the contexts of their operands.
+    @TaskLocal public static var current: GPUContext?
+
+    /// Runs `body` with every GPU operation it performs issued to this context: how a runtime
+    /// keeps one batch's work on that batch's stream, ordered after the operands' own streams.
+    public func using<R>(_ body: () throws -> R) rethrows -> R {
+        try GPUContext.$current.withValue(self) { try body() }
+    }
+
     /// Waits until every operation issued to this context's stream has completed.
     public func synchronize() throws(DeviceError) {
         try device.synchronize(stream)

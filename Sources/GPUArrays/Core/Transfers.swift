@@ -50,14 +50,16 @@ extension GPUArray {
 
     /// A copy of this array in new device memory of the same context.
     public func copy() throws(GPUArrayError) -> GPUArray {
-        let result = try GPUArray(empty: shape, in: context)
+        let target = GPUContext.current ?? context
+        let result = try GPUArray(empty: shape, in: target)
         if count == 0 { return result }
         let (source, sourceOffset) = buffer
-        let (target, targetOffset) = result.buffer
         try onDevice { () throws(DeviceError) in
-            try context.device.copy(
-                from: source, offset: sourceOffset, to: target, offset: targetOffset,
-                bytes: count * MemoryLayout<Scalar>.stride, on: context.stream)
+            try Launcher.order(after: [context], on: target)
+            try target.device.copy(
+                from: source, offset: sourceOffset, to: result.buffer.buffer,
+                offset: result.buffer.byteOffset,
+                bytes: count * MemoryLayout<Scalar>.stride, on: target.stream)
         }
         return result
     }

@@ -17,7 +17,7 @@ public func concatenate<S: GPUScalar>(_ arrays: [GPUArray<S>]) throws(GPUArrayEr
     }
     var shape = template
     shape[0] = joined.reduce(0) { $0 + $1.shape[0] }
-    let context = first.context
+    let context = GPUContext.current ?? first.context
     let result = try GPUArray<S>(empty: shape, in: context)
     var offset = result.buffer.byteOffset
     try onDevice { () throws(DeviceError) in

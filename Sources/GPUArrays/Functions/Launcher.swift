@@ -26,7 +26,7 @@ enum Launcher {
                 parameters.append((value, type))
             }
         }
-        guard let context = out?.context ?? inputs.first?.3 else {
+        guard let context = GPUContext.current ?? out?.context ?? inputs.first?.3 else {
             throw .invalidArgument(
                 operation: operation, expected: "at least one array operand", found: "scalars only")
         }
@@ -39,6 +39,7 @@ enum Launcher {
         }
         let result: GPUArray<Out>
         if let out { result = out } else { result = try GPUArray<Out>(empty: shape, in: context) }
+        let others = inputs.map(\.3) + (out.map { [$0.context] } ?? [])
         let output = result.matrixShape
         let operandsWithIndexing = inputs.map { input in
             Operand(type: input.0.type, indexing: Indexing.of(matrixShape(input.2), for: output))
@@ -55,7 +56,7 @@ enum Launcher {
                 .buffer(buffer, offset: byteOffset), .int64(Int64(output.columns)),
             ]
         try onDevice { () throws(DeviceError) in
-            try order(after: inputs.map(\.3), on: context)
+            try order(after: others, on: context)
             try context.device.launch(kernel, count: result.count, arguments: arguments, on: context.stream)
         }
         return result

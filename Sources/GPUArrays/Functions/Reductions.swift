@@ -98,7 +98,7 @@ enum Reduction {
         _ operation: ReductionKernel.Operation, _ a: GPUArray<S>, _ name: String
     ) throws(GPUArrayError) -> (values: GPUArray<S>, indices: GPUArray<Int64>) {
         if a.count == 0 && operation != .sum { throw .emptyInput(operation: name) }
-        let context = a.context
+        let context = GPUContext.current ?? a.context
         let blocks = ReductionKernel.blocks(for: a.count)
         let partialValues = try GPUArray<S>(empty: [blocks], in: context)
         let partialIndices = try GPUArray<Int64>(empty: [blocks], in: context)
@@ -107,6 +107,7 @@ enum Reduction {
         let first = ReductionKernel(operation: operation, mode: .partials, type: S.gpuType)
         let second = ReductionKernel(operation: operation, mode: .final, type: S.gpuType)
         try onDevice { () throws(DeviceError) in
+            try Launcher.order(after: [a.context], on: context)
             try context.device.launch(
                 first, count: a.count,
                 arguments: [
@@ -133,13 +134,14 @@ enum Reduction {
         let (rows, columns) = (a.shape[0], a.shape[1])
         let outputs = axis == 0 ? columns : rows
         if (axis == 0 ? rows : columns) == 0 && operation != .sum { throw .emptyInput(operation: name) }
-        let context = a.context
+        let context = GPUContext.current ?? a.context
         let values = try GPUArray<S>(empty: [outputs], in: context)
         let indices = try GPUArray<Int64>(empty: [outputs], in: context)
         if outputs == 0 { return (values, indices) }
         let kernel = ReductionKernel(
             operation: operation, mode: axis == 0 ? .columns : .rows, type: S.gpuType)
         try onDevice { () throws(DeviceError) in
+            try Launcher.order(after: [a.context], on: context)
             try context.device.launch(
                 kernel, count: outputs,
                 arguments: [

@@ -1,0 +1,79 @@
+import Devices
+import Testing
+
+@testable import Workloads
+
+/// Each workload in every mode at small sizes, with varied inputs, validated by the runner: the cpu
+/// mode against the scalar C library, gpu and bach against the cpu mode (relative 1e-9; the
+/// simulated device's transcendental functions are the C library's, NDArrays' are libmvec's).
+struct CrossModeTests {
+    static let cases: [(Benchmark, Int)] = [
+        (.blackscholesTorch, 1 << 10), (.blackscholesTorch, 1 << 16), (.haversineTorch, 1 << 10),
+        (.haversineTorch, 1 << 16),
+    ]
+
+    @Test(arguments: cases.indices)
+    func everyModeValidates(_ index: Int) throws {
+        let (benchmark, size) = Self.cases[index]
+        let working = BenchmarkRunner.workingSet(benchmark.workload!, size)
+        let configurations = [
+            BenchmarkConfiguration(benchmark: benchmark, mode: .cpu, size: size, randomData: true),
+            BenchmarkConfiguration(
+                benchmark: benchmark, mode: .gpu, size: size, device: .simulated, randomData: true),
+            BenchmarkConfiguration(
+                benchmark: benchmark, mode: .bach, size: size, device: .simulated, randomData: true),
+            BenchmarkConfiguration(
+                benchmark: benchmark, mode: .bach, size: size, device: .simulated, gpuMemory: working / 8,
+                randomData: true),
+            BenchmarkConfiguration(
+                benchmark: benchmark, mode: .bach, size: size, forceCPU: true, randomData: true),
+        ]
+        for configuration in configurations {
+            let report = try BenchmarkRunner.run(configuration) { _ in }
+            #expect(
+                report.valid,
+                "\(configuration.mode) \(configuration.gpuMemory.map(String.init) ?? ""): \(report.validation)"
+            )
+            if let budget = configuration.gpuMemory {
+                #expect(report.deviceCounters.peakBytes <= budget)
+                #expect((report.runtime?.batches ?? 0) >= 8)
+            }
+        }
+    }
+
+    @Test func theSeedsConstantInputsValidateToo() throws {
+        let report = try BenchmarkRunner.run(
+            BenchmarkConfiguration(benchmark: .blackscholesTorch, mode: .bach, size: 4096, device: .simulated)
+        ) { _ in }
+        #expect(report.valid, "\(report.validation)")
+    }
+
+    @Test func laterBenchmarksSayWhichIssueBringsThem() {
+        #expect(
+            throws: BenchmarkError.notYetAvailable(
+                benchmark: "blackscholes_cupy", issue: "the fused-kernel (CuPy) issue")
+        ) {
+            try BenchmarkRunner.run(
+                BenchmarkConfiguration(benchmark: .blackscholesCupy, mode: .cpu, size: 16)
+            ) { _ in }
+        }
+    }
+
+    @Test func gpuModeNeedsTheWholeWorkingSet() {
+        #expect(throws: BenchmarkError.self) {
+            try BenchmarkRunner.run(
+                BenchmarkConfiguration(
+                    benchmark: .haversineTorch, mode: .gpu, size: 1 << 14, device: .simulated,
+                    gpuMemory: 1 << 16)
+            ) { _ in }
+        }
+    }
+
+    @Test func benchmarkNamesAndIndices() {
+        #expect(
+            Benchmark(argument: "6") == .haversineTorch
+                && Benchmark(argument: "BLACKSCHOLES_TORCH") == .blackscholesTorch)
+        #expect(Benchmark(argument: "8") == nil && Benchmark(argument: "nbody") == nil)
+        #expect(Benchmark.allCases.map(\.rawValue) == Array(0...7))
+    }
+}
