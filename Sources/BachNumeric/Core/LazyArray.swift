@@ -88,6 +88,11 @@ extension Bach {
         return LazyArray(record(annotation, []))
     }
 
+    /// An array of zeros (`numpy.zeros`), created batch by batch where it is used.
+    public func zeros<S: ArrayScalar>(_ shape: [Int], of type: S.Type = S.self) -> LazyArray<S> {
+        full(shape, S.zero)
+    }
+
     /// An array filled with `value` (`numpy.full`), created batch by batch where it is used.
     public func full<S: ArrayScalar>(_ shape: [Int], _ value: S) -> LazyArray<S> {
         let split = ArraySplit<S>(shape: shape)

@@ -1,0 +1,63 @@
+import Bach
+import GPUArrays
+import NDArrays
+
+// Lazy reductions along an axis. Along axis 1 each row reduces on its own, so the call splits by
+// rows like an elementwise call. Along axis 0 every row contributes to every output: the call runs
+// on the whole array (an annotation with `splittable: false`), on the device when it fits.
+
+/// The sums along `axis` (`numpy.sum(a, axis=…)`), recorded lazily.
+public func sum<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
+    AxisReduction.record(
+        "sum", a, axis: axis, cpu: { try NDArrays.sum($0, axis: $1) }, gpu: { try GPUArrays.sum($0, axis: $1) })
+}
+
+/// The means along `axis` (`numpy.mean(a, axis=…)`), recorded lazily.
+public func mean<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
+    AxisReduction.record(
+        "mean", a, axis: axis, cpu: { try NDArrays.mean($0, axis: $1) }, gpu: { try GPUArrays.mean($0, axis: $1) })
+}
+
+/// The smallest elements along `axis` (`numpy.min(a, axis=…)`), recorded lazily.
+public func min<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
+    AxisReduction.record(
+        "min", a, axis: axis, cpu: { try NDArrays.min($0, axis: $1) }, gpu: { try GPUArrays.min($0, axis: $1) })
+}
+
+/// The largest elements along `axis` (`numpy.max(a, axis=…)`), recorded lazily.
+public func max<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
+    AxisReduction.record(
+        "max", a, axis: axis, cpu: { try NDArrays.max($0, axis: $1) }, gpu: { try GPUArrays.max($0, axis: $1) })
+}
+
+/// Records axis reductions.
+enum AxisReduction {
+    static func record<S: ArrayNumeric>(
+        _ name: String, _ a: LazyArray<S>, axis: Int,
+        cpu: @escaping @Sendable (NDArray<S>, Int) throws -> NDArray<S>,
+        gpu: @escaping @Sendable (GPUArray<S>, Int) throws -> GPUArray<S>
+    ) -> LazyArray<S> {
+        let shape = a.shape
+        let rowwise = shape.count == 2 && axis == 1
+        let annotation = Annotation(
+            name: name,
+            cpu: { pieces, context in
+                let piece = try pieces.take(0, as: NDArray<S>.self)
+                return try onHost(context) { try cpu(piece, axis) }
+            },
+            gpu: { pieces, context in
+                let piece = try pieces.take(0, as: GPUArray<S>.self)
+                return try onDevice(context) { try gpu(piece, axis) }
+            },
+            splittable: rowwise,
+            infer: { _ in
+                guard axis >= 0 && axis < shape.count else {
+                    throw NDArrayError.invalidAxis(operation: name, axis: axis, rank: shape.count)
+                }
+                var result = shape
+                result.remove(at: axis)
+                return Inference(uses: [rowwise ? .split : .whole], result: ArraySplit<S>(shape: result))
+            })
+        return LazyArray(a.runtime.record(annotation, [.lazy(a.handle)]))
+    }
+}
