@@ -30,13 +30,19 @@ public final class Bach: @unchecked Sendable {
         public var cpuBatchBytes: Int
         /// An upper bound on device batch length (elements), e.g. to force paging in tests.
         public var maximumDeviceBatch: Int?
+        /// Bytes a device batch moves between host and device at most: small enough that a stage
+        /// has many batches to overlap, large enough that per-batch costs vanish.
+        public var deviceBatchTransferBytes: Int
         /// Threads copying between pageable and pinned host memory.
         public var copyThreads: Int
 
         public init(
             forceCPU: Bool = false, inFlight: Int = 3, cpuThreads: Int = systemCores(),
-            cpuBatchBytes: Int = 4 << 20, maximumDeviceBatch: Int? = nil, copyThreads: Int = systemCores()
+            cpuBatchBytes: Int = 4 << 20, maximumDeviceBatch: Int? = nil,
+            deviceBatchTransferBytes: Int = 512 << 20,
+            copyThreads: Int = systemCores()
         ) {
+            self.deviceBatchTransferBytes = Swift.max(1 << 16, deviceBatchTransferBytes)
             self.forceCPU = forceCPU
             self.inFlight = Swift.max(1, inFlight)
             self.cpuThreads = Swift.max(1, cpuThreads)

@@ -70,6 +70,10 @@ public enum BenchmarkRunner {
                 benchmark: benchmark.name, issue: benchmark.pendingIssue ?? "a later issue")
         }
         let device = try openDevice(configuration, note: note)
+        // One runtime (or GPU context) serves every trial, as one would serve a whole application:
+        // pinned staging memory is allocated in the first trial and reused after.
+        let bach = Bach(device: device, options: Bach.Options(forceCPU: configuration.forceCPU))
+        let context = try configuration.mode == .gpu ? GPUContext(device: device!) : nil
         var initTimes: [Double] = []
         var runtimes: [Double] = []
         var outputs: [NDArray<Double>] = []
@@ -77,7 +81,7 @@ public enum BenchmarkRunner {
         var counters: RuntimeCounters?
         for _ in 0..<configuration.trials {
             device?.resetCounters()
-            let trial = try runTrial(workload, configuration, device: device)
+            let trial = try runTrial(workload, configuration, bach: bach, context: context)
             initTimes.append(trial.initTime)
             runtimes.append(trial.runtime)
             (inputs, outputs, counters) = (trial.inputs, trial.outputs, trial.counters)
@@ -97,7 +101,14 @@ public enum BenchmarkRunner {
             return nil
         }
         var reason = ""
-        let device = try configuration.device.open(budget: configuration.gpuMemory) { reason = $0 }
+        let device: (any Device)?
+        do {
+            device = try configuration.device.open(budget: configuration.gpuMemory) { reason = $0 }
+        } catch {
+            throw BenchmarkError.noDevice(
+                mode: configuration.mode.rawValue,
+                reason: "--device \(configuration.device.rawValue): \(error)")
+        }
         if device == nil {
             if configuration.mode == .gpu {
                 throw BenchmarkError.noDevice(
@@ -117,7 +128,8 @@ public enum BenchmarkRunner {
     }
 
     private static func runTrial(
-        _ workload: any Workload.Type, _ configuration: BenchmarkConfiguration, device: (any Device)?
+        _ workload: any Workload.Type, _ configuration: BenchmarkConfiguration, bach: Bach,
+        context: GPUContext?
     ) throws -> Trial {
         let start = ContinuousClock.now
         let inputs = workload.inputs(size: configuration.size, random: configuration.randomData)
@@ -130,7 +142,7 @@ public enum BenchmarkRunner {
                 inputs: inputs,
                 outputs: outputs, counters: nil)
         case .gpu:
-            let context = try GPUContext(device: device!)
+            let context = context!
             let ready = ContinuousClock.now
             let outputs = try runOnDevice(workload, inputs, context: context, configuration)
             let end = ContinuousClock.now
@@ -140,7 +152,6 @@ public enum BenchmarkRunner {
                 outputs: outputs,
                 counters: nil)
         case .bach:
-            let bach = Bach(device: device, options: Bach.Options(forceCPU: configuration.forceCPU))
             let ready = ContinuousClock.now
             let lazyOutputs = try workload.run(inputs.map { bach.lazy($0) })
             try bach.evaluate()

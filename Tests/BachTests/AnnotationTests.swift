@@ -46,7 +46,9 @@ struct AnnotationTests {
         #expect(agree(try columns.value(), try NDArrays.sum(m, axis: 0), relative: 1e-12))
         #expect(agree(try columnMeans.value(), try NDArrays.mean(m, axis: 0), relative: 1e-12))
         let stages = bach.counters.stages
-        #expect(stages.contains { $0.extent == nil && $0.calls.map(\.name) == ["sum"] }, "axis 0 runs on the whole array")
+        #expect(
+            stages.contains { $0.extent == nil && $0.calls.map(\.name) == ["sum"] },
+            "axis 0 runs on the whole array")
         #expect(stages.contains { $0.extent == 2000 && $0.batches > 1 }, "axis 1 pages by rows")
         #expect(throws: BachError.self) { try sum(lm, axis: 2).value() }
     }
@@ -72,7 +74,9 @@ struct AnnotationTests {
         let ones = bach.full([4096], 1.0)
         let result = add(filled, ones)
         #expect(try result.value() == x + 1.0)
-        #expect(device.counters.bytesToDevice == 4096 * 8, "only x crosses: zeros and ones are made on the device")
+        #expect(
+            device.counters.bytesToDevice == 4096 * 8, "only x crosses: zeros and ones are made on the device"
+        )
     }
 
     @Test func aWrongArgumentTypeIsATypedErrorAtEvaluation() throws {
@@ -85,7 +89,8 @@ struct AnnotationTests {
             try result.value()
         } throws: { error in
             guard case BachError.callFailed("expectsFloats", let underlying) = error else { return false }
-            return "\(underlying)".contains("expected an argument of type NDArray<Float>, found NDArray<Double>")
+            return "\(underlying)".contains(
+                "expected an argument of type NDArray<Float>, found NDArray<Double>")
         }
     }
 }

@@ -106,7 +106,9 @@ struct Evaluation {
             return try finishReductions(stage, runner.wholeResults.filter { stage.outputs.contains($0.key) })
         }
         if let device = runtime.device, stage.usesDevice {
-            var maximum = options.maximumDeviceBatch
+            let transferLimit =
+                options.deviceBatchTransferBytes / Swift.max(1, BatchSizer.transferBytesPerElement(stage))
+            var maximum = Swift.min(options.maximumDeviceBatch ?? Int.max, Swift.max(1, transferLimit))
             while true {
                 let budget = device.properties.memoryBudget - device.counters.liveBytes
                 guard

@@ -16,6 +16,26 @@ struct BatchSizer {
         return Swift.min(Swift.max(extent, 1), batch)
     }
 
+    /// Bytes per element that cross between host and device in a device batch: split inputs read
+    /// on the device and outputs computed there.
+    static func transferBytesPerElement(_ stage: Stage) -> Int {
+        var bytes = 0
+        for input in stage.inputs where input.resultType.extent != nil {
+            let readOnDevice = stage.nodes.contains { node in
+                stage.placement[node.id] == .gpu
+                    && node.inputs.contains {
+                        if case .node(let source, .split) = $0 { return source === input }
+                        return false
+                    }
+            }
+            if readOnDevice { bytes += input.resultType.bytesPerElement }
+        }
+        for node in stage.nodes where stage.outputs.contains(node.id) && stage.placement[node.id] == .gpu {
+            bytes += node.resultType.bytesPerElement
+        }
+        return bytes
+    }
+
     /// Elements per device batch and batches in flight, or `nil` when not even one element fits.
     static func deviceBatch(
         _ stage: Stage, extent: Int, budget: Int, inFlight: Int, maximum: Int?

@@ -9,25 +9,29 @@ import NDArrays
 /// The sums along `axis` (`numpy.sum(a, axis=…)`), recorded lazily.
 public func sum<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
     AxisReduction.record(
-        "sum", a, axis: axis, cpu: { try NDArrays.sum($0, axis: $1) }, gpu: { try GPUArrays.sum($0, axis: $1) })
+        "sum", a, axis: axis, cpu: { try NDArrays.sum($0, axis: $1) },
+        gpu: { try GPUArrays.sum($0, axis: $1) })
 }
 
 /// The means along `axis` (`numpy.mean(a, axis=…)`), recorded lazily.
 public func mean<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
     AxisReduction.record(
-        "mean", a, axis: axis, cpu: { try NDArrays.mean($0, axis: $1) }, gpu: { try GPUArrays.mean($0, axis: $1) })
+        "mean", a, axis: axis, cpu: { try NDArrays.mean($0, axis: $1) },
+        gpu: { try GPUArrays.mean($0, axis: $1) })
 }
 
 /// The smallest elements along `axis` (`numpy.min(a, axis=…)`), recorded lazily.
 public func min<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
     AxisReduction.record(
-        "min", a, axis: axis, cpu: { try NDArrays.min($0, axis: $1) }, gpu: { try GPUArrays.min($0, axis: $1) })
+        "min", a, axis: axis, cpu: { try NDArrays.min($0, axis: $1) },
+        gpu: { try GPUArrays.min($0, axis: $1) })
 }
 
 /// The largest elements along `axis` (`numpy.max(a, axis=…)`), recorded lazily.
 public func max<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
     AxisReduction.record(
-        "max", a, axis: axis, cpu: { try NDArrays.max($0, axis: $1) }, gpu: { try GPUArrays.max($0, axis: $1) })
+        "max", a, axis: axis, cpu: { try NDArrays.max($0, axis: $1) },
+        gpu: { try GPUArrays.max($0, axis: $1) })
 }
 
 /// Records axis reductions.
