@@ -19,6 +19,7 @@ enum BenchJSON {
             ("bytes_to_device", "\(device.bytesToDevice)"),
             ("bytes_from_device", "\(device.bytesFromDevice)"),
             ("peak_device_bytes", "\(device.peakBytes)"),
+            ("device_live_bytes_after", "\(report.deviceLiveBytesAfter)"),
             ("force_cpu", "\(configuration.forceCPU)"),
             ("init_s", "[\(report.initTimes.map { "\($0)" }.joined(separator: ","))]"),
             ("runtime_s", "[\(report.runtimes.map { "\($0)" }.joined(separator: ","))]"),

@@ -51,6 +51,8 @@ public struct BenchmarkReport: Sendable {
     public let runtime: RuntimeCounters?
     /// The device's counters from the last trial (modes gpu and bach).
     public let deviceCounters: DeviceCounters
+    /// Device bytes still allocated once the last trial had finished (0 when memory was returned).
+    public let deviceLiveBytesAfter: Int
 
     public var medianInit: Double { median(initTimes) }
     public var medianRuntime: Double { median(runtimes) }
@@ -91,7 +93,8 @@ public enum BenchmarkRunner {
             configuration: configuration, initTimes: initTimes, runtimes: runtimes,
             device: device.map { $0.properties.description } ?? "none (CPU)", valid: valid,
             validation: validation,
-            runtime: counters, deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters())
+            runtime: counters, deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters(),
+            deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
     }
 
     private static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws

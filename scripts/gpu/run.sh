@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs on the GPU machine, from the repository root, with the binary carried in carry/gpu/bach.
+#
+#   run.sh checks       bach doctor; gpu and bach on CUDA validate at 2^20 with varied inputs, also
+#                       paging through 64 MiB and 4 MiB budgets; device memory returns to its
+#                       baseline after every run (nvidia-smi before and after); the fuzzer on CUDA.
+#   run.sh bench LOG2   blackscholes_torch and haversine_torch at 2^LOG2 in cpu, gpu, bach, and bach
+#                       with --gpu-memory at 1/8 of the working set (3 trials each), then the peers.
+#
+# Every bench prints its own lines; the JSON lines gather in $OUT (default: out/) as results.jsonl.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+BIN=${BIN:-carry/gpu/bach}
+OUT=${OUT:-out}
+mkdir -p "$OUT"
+failures=0
+
+bench() {
+    echo "== bach bench $*"
+    if "$BIN" bench "$@" --json > "$OUT/last.txt" 2>&1; then
+        tail -1 "$OUT/last.txt" >> "$OUT/results.jsonl"
+        grep -E "^(Device|Median|Validation)" "$OUT/last.txt"
+    else
+        failures=$((failures + 1))
+        cat "$OUT/last.txt"
+        echo "FAILED: bach bench $*" | tee -a "$OUT/failures.txt"
+    fi
+}
+
+used_memory() {
+    nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits 2>/dev/null | head -1
+}
+
+case "${1:-}" in
+checks)
+    "$BIN" doctor | tee "$OUT/doctor.txt"
+    baseline=$(used_memory)
+    for benchmark in blackscholes_torch haversine_torch; do
+        bench -b "$benchmark" -m gpu -s 20 --device cuda --random-data
+        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data
+        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 64MiB
+        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 4MiB
+    done
+    after=$(used_memory)
+    echo "device memory used (MiB): before $baseline, after $after" | tee -a "$OUT/memory.txt"
+    if "$BIN" fuzz --help > /dev/null 2>&1; then
+        "$BIN" fuzz --programs 300 --seed 7 --device cuda | tail -3 | tee "$OUT/fuzz.txt"
+    fi
+    ;;
+bench)
+    log2=${2:-26}
+    size=$((1 << log2))
+    for benchmark in blackscholes_torch haversine_torch; do
+        arrays=12
+        [ "$benchmark" = haversine_torch ] && arrays=5
+        eighth=$((arrays * size * 8 / 8))
+        bench -b "$benchmark" -m cpu -s "$log2" --trials 3
+        bench -b "$benchmark" -m gpu -s "$log2" --trials 3 --device cuda
+        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda
+        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda --gpu-memory "$eighth"
+    done
+    python3 scripts/peers.py -s "$log2" --trials 3 --json | tee -a "$OUT/peers.jsonl"
+    ;;
+*)
+    echo "usage: $0 checks | bench LOG2" >&2
+    exit 2
+    ;;
+esac
+echo "failures: $failures"
+exit $((failures > 0))
