@@ -15,16 +15,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // Vectorised transcendental loops for NDArrays: libmvec is resolved at run time, and the AVX2
-        // loops that call it live in their own target, compiled for AVX2 and entered only after a
-        // CPU check (see CNDKernelsAVX2.h for why a per-function target attribute is not enough).
-        .target(name: "CNDKernelsAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])]),
+        // Vector math (the role libm plays for C): loops over glibc's libmvec, resolved at run time,
+        // with AVX2 loops in their own target, compiled for AVX2 and entered only after a CPU check
+        // (see CVectorMathAVX2.h for why a per-function target attribute is not enough). NDArrays
+        // computes with it, and so does the simulated device's host body, so that the two agree
+        // bit for bit.
+        .target(name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])]),
         .target(
-            name: "CNDKernels", dependencies: ["CNDKernelsAVX2"],
+            name: "CVectorMath", dependencies: ["CVectorMathAVX2"],
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("m")]),
 
         // CPU libraries.
-        .target(name: "NDArrays", dependencies: ["CNDKernels"]),
+        .target(name: "NDArrays", dependencies: ["CVectorMath"]),
         .target(name: "Frames", dependencies: ["NDArrays"]),
         .target(name: "Learn", dependencies: ["NDArrays", "Frames"]),
 
@@ -33,7 +35,7 @@ let package = Package(
         .target(name: "Bach", dependencies: ["Devices"]),
 
         // GPU libraries.
-        .target(name: "GPUArrays", dependencies: ["Devices"]),
+        .target(name: "GPUArrays", dependencies: ["Devices", "CVectorMath"]),
         .target(name: "GPUFrames", dependencies: ["Devices", "GPUArrays"]),
         .target(name: "GPULearn", dependencies: ["Devices", "GPUArrays", "GPUFrames"]),
 

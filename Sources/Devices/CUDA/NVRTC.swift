@@ -56,6 +56,8 @@ struct NVRTC: @unchecked Sendable {
         let options = [
             binary ? "--gpu-architecture=sm_\(major)\(minor)" : "--gpu-architecture=compute_\(major)\(minor)",
             "--std=c++17", "-default-device",
+            // No fused multiply-adds: arithmetic then rounds as IEEE prescribes, as on the CPU.
+            "--fmad=false",
         ]
         let status = withCStrings(options) { pointers in compile(program, Int32(options.count), pointers) }
         if status != 0 {

@@ -1,15 +1,12 @@
 import Devices
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The host body of elementwise kernels: evaluates the expression IR over chunks of elements, node
 /// by node, each in a tight typed loop (as NumPy evaluates one ufunc at a time), so that the
 /// simulated device computes what the CUDA kernel computes at a host speed close to NDArrays'.
 ///
-/// Arithmetic is IEEE and therefore bitwise equal to the CPU library's; transcendental functions
-/// use the C library's scalar functions, within a few ulp of NDArrays' vectorised ones and of CUDA's.
+/// Arithmetic is IEEE, and square roots, powers and transcendental functions run on the same vector
+/// math as NDArrays', so results are bitwise equal to the CPU library's (CUDA's differ by a few ulp
+/// in the transcendental functions).
 struct HostEvaluator {
     let expression: Expression
     let inputs: [Operand]
@@ -134,14 +131,21 @@ final class HostColumn {
     }
 
     func apply(_ op: UnaryOperation) -> HostColumn {
+        if VectorMath.handles(op) && type.isFloatingPoint {
+            let column = HostColumn(type: type, count: count)
+            if type == .float64 {
+                VectorMath.apply(op, values(Double.self), column.values(Double.self), count)
+            } else {
+                VectorMath.apply(op, values(Float.self), column.values(Float.self), count)
+            }
+            return column
+        }
         switch type {
-        case .float64: map(Double.self, to: type) { HostMath.unary(op, $0) }
-        case .float32: map(Float.self, to: type) { HostMath.unary(op, $0) }
-        case .int64:
-            map(Int64.self, to: type) { op == .abs && $0 < 0 ? 0 &- $0 : op == .negative ? 0 &- $0 : $0 }
-        case .int32:
-            map(Int32.self, to: type) { op == .abs && $0 < 0 ? 0 &- $0 : op == .negative ? 0 &- $0 : $0 }
-        case .bool: map(Bool.self, to: type) { !$0 }
+        case .float64: return map(Double.self, to: type) { HostMath.elementary(op, $0) }
+        case .float32: return map(Float.self, to: type) { HostMath.elementary(op, $0) }
+        case .int64: return map(Int64.self, to: type) { HostMath.integer(op, $0) }
+        case .int32: return map(Int32.self, to: type) { HostMath.integer(op, $0) }
+        case .bool: return map(Bool.self, to: type) { !$0 }
         }
     }
 
@@ -154,6 +158,17 @@ final class HostColumn {
             case .int32: return zip(other, Int32.self, to: .bool) { HostMath.compare(op, $0, $1) }
             case .bool: return zip(other, Bool.self, to: .bool) { op == .equal ? $0 == $1 : $0 != $1 }
             }
+        }
+        if op == .power && type.isFloatingPoint {
+            let column = HostColumn(type: type, count: count)
+            if type == .float64 {
+                VectorMath.power(
+                    values(Double.self), other.values(Double.self), column.values(Double.self), count)
+            } else {
+                VectorMath.power(
+                    values(Float.self), other.values(Float.self), column.values(Float.self), count)
+            }
+            return column
         }
         switch type {
         case .float64: return zip(other, Double.self, to: type) { HostMath.binary(op, $0, $1) }

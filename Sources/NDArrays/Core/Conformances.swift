@@ -1,4 +1,4 @@
-import CNDKernels
+import CVectorMath
 
 // What differs between the element types; the kernels themselves are the protocol extensions in
 // Elementwise/FloatingKernels.swift and Elementwise/IntegerKernels.swift.

@@ -1,4 +1,4 @@
-import CNDKernels
+import CVectorMath
 
 /// The kernels of `Double` and `Float`: written once, compiled for each type by the witness that
 /// uses them.
@@ -38,7 +38,7 @@ extension NDFloatingPoint where Self: SIMDScalar {
         switch f {
         case .floor: map1(a, out, n) { $0.rounded(.down) }
         case .ceil: map1(a, out, n) { $0.rounded(.up) }
-        default: preconditionFailure("\(f) is computed by CNDKernels")
+        default: preconditionFailure("\(f) is computed by CVectorMath")
         }
     }
 
@@ -75,7 +75,7 @@ extension NDFloatingPoint where Self: SIMDScalar {
     public var _double: Double { Double(self) }
 }
 
-/// The `CNDKernels` code of each vectorised transcendental function.
+/// The `CVectorMath` code of each vectorised transcendental function.
 extension MathFunction {
     var kernelCode: nd_math_function? {
         switch self {

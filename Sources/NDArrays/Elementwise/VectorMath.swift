@@ -1,4 +1,4 @@
-import CNDKernels
+import CVectorMath
 
 /// Which code computes NDArrays' transcendental functions, e.g. for `bach doctor`.
 public enum VectorMath {

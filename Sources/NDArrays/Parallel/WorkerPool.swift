@@ -1,4 +1,4 @@
-import CNDKernels
+import CVectorMath
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,11 +1,11 @@
-#include "CNDKernels.h"
+#include "CVectorMath.h"
 
-#include <CNDKernelsAVX2.h>
+#include <CVectorMathAVX2.h>
 #include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 
-/* Dispatch between libmvec's AVX2 functions (through CNDKernelsAVX2) and scalar libm. This file
+/* Dispatch between libmvec's AVX2 functions (through CVectorMathAVX2) and scalar libm. This file
    is compiled for the baseline CPU, so nothing here may use AVX. */
 
 static const char *const names_f64[ND_MATH_COUNT] = {

@@ -1,4 +1,4 @@
-#include "CNDKernelsAVX2.h"
+#include "CVectorMathAVX2.h"
 
 #include <immintrin.h>
 #include <string.h>

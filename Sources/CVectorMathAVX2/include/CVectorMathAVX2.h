@@ -1,8 +1,8 @@
-#ifndef CNDKERNELSAVX2_H
-#define CNDKERNELSAVX2_H
+#ifndef CVECTORMATHAVX2_H
+#define CVECTORMATHAVX2_H
 
 /// Loops compiled for AVX2 and FMA. Call them only after checking that the CPU has both (see
-/// CNDKernels): this file is compiled with -mavx2 -mfma so that the 256-bit vectors passed to
+/// CVectorMath): this file is compiled with -mavx2 -mfma so that the 256-bit vectors passed to
 /// libmvec travel in ymm registers, as libmvec's vector ABI requires. (A target attribute on a
 /// single function is not enough: clang then passes __m256d arguments of indirect calls in memory.)
 ///

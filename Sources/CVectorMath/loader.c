@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "CNDKernels.h"
+#include "CVectorMath.h"
 
 #include <dlfcn.h>
 
