@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
         .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
 
-        // Benchmarks and the command line.
+        // Benchmarks, differential testing and the command line.
+        .target(name: "Fuzzing", dependencies: ["Bach", "Devices", "NDArrays", "BachNumeric"]),
         .target(
             name: "Workloads",
             dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "NDArrays", "Bach", "Devices",
+                "Workloads", "Fuzzing", "NDArrays", "Bach", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
             name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),
     ]

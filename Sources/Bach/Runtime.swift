@@ -21,6 +21,9 @@ public final class Bach: @unchecked Sendable {
     public struct Options: Sendable {
         /// Run every call on the CPU even where a device is present (`--force-cpu`).
         public var forceCPU: Bool
+        /// Names of calls to run on the CPU even where they have a GPU implementation (placement
+        /// pressure, e.g. for differential testing).
+        public var cpuOnlyCalls: Set<String> = []
         /// Batches in flight on the device at once (at least 1; 3 lets uploads, kernels and
         /// downloads of different batches overlap).
         public var inFlight: Int

@@ -13,7 +13,9 @@ struct Evaluation {
 
     func run() throws {
         try failOnRecordErrors()
-        let planner = Planner(device: runtime.device != nil, forceCPU: runtime.options.forceCPU)
+        let planner = Planner(
+            device: runtime.device != nil, forceCPU: runtime.options.forceCPU,
+            cpuOnly: runtime.options.cpuOnlyCalls)
         let (stages, unneeded) = planner.plan(nodes)
         runtime.withGraph { _ in for node in unneeded { node.state = .discarded } }
         runtime.device?.resetCounters()

@@ -9,6 +9,8 @@
 struct Planner {
     let device: Bool
     let forceCPU: Bool
+    /// Calls kept on the CPU by name.
+    var cpuOnly: Set<String> = []
 
     /// The stages for `nodes` (pending, in record order, already validated), and the nodes whose
     /// results nothing needs (which are not run at all).
@@ -85,7 +87,9 @@ struct Planner {
     }
 
     private func backend(for annotation: Annotation, elements: Int) -> Backend {
-        guard device, !forceCPU, annotation.gpu != nil else { return .cpu }
+        guard device, !forceCPU, annotation.gpu != nil, !cpuOnly.contains(annotation.name) else {
+            return .cpu
+        }
         if let cost = annotation.cost {
             let estimate = cost(elements)
             return estimate.gpu < estimate.cpu ? .gpu : .cpu

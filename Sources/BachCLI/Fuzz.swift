@@ -1,0 +1,63 @@
+import ArgumentParser
+import Devices
+import Fuzzing
+
+/// `bach fuzz`: differential testing of Bach against the CPU library on random programs.
+struct Fuzz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run random programs in cpu and bach and compare the results.",
+        discussion: "The last line is 'N programs, M mismatches'; the exit status is non-zero when M > 0.")
+
+    @Option(help: "Number of programs.")
+    var programs: Int = 100
+
+    @Option(help: "Seed of the run (program seeds derive from it).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Run one program by its own seed (printed with every mismatch), showing it.")
+    var replay: UInt64?
+
+    @Option(help: "simulated or cuda.")
+    var device: String = "simulated"
+
+    @Option(name: .customLong("max-size"), help: "Most elements per array.")
+    var maximumSize: Int = 1 << 16
+
+    func validate() throws {
+        guard programs >= 0 else { throw ValidationError("--programs \(programs): expected 0 or more") }
+        guard let choice = DeviceChoice(rawValue: device), choice != .auto else {
+            throw ValidationError("unknown device '\(device)': expected simulated or cuda")
+        }
+        guard maximumSize >= 0 && maximumSize <= 1 << 24 else {
+            throw ValidationError("--max-size \(maximumSize): expected 0 to \(1 << 24)")
+        }
+    }
+
+    mutating func run() throws {
+        let fuzzer = Fuzzer(device: DeviceChoice(rawValue: device)!, maximumSize: maximumSize)
+        let seeds = replay.map { [$0] } ?? (0..<programs).map { Fuzzer.programSeed(seed, $0) }
+        if let replay { print(fuzzer.describe(seed: replay)) }
+        var mismatches = 0
+        var total = Fuzzer.Coverage()
+        for programSeed in seeds {
+            do {
+                let (mismatch, coverage) = try fuzzer.check(seed: programSeed)
+                total.deviceStages += coverage.deviceStages
+                total.batches += coverage.batches
+                total.fallbacks += coverage.fallbacks
+                if let mismatch {
+                    mismatches += 1
+                    print(mismatch)
+                }
+            } catch {
+                standardError("bach fuzz: \(error)")
+                throw ExitCode.failure
+            }
+        }
+        print(
+            "coverage: \(total.deviceStages) stages on the device in \(total.batches) batches, "
+                + "\(total.fallbacks) stages fell back to the CPU")
+        print("\(seeds.count) programs, \(mismatches) mismatches")
+        if mismatches > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,237 @@
+/// A random program over the array API: a sequence of elementwise calls (some writing in place,
+/// aliasing their inputs), broadcasts, selections and reductions over a few input arrays, and the
+/// conditions to run it under in Bach (device budget, calls forced onto the CPU).
+struct Program: CustomStringConvertible {
+    /// The seed the program was generated from; `bach fuzz --replay SEED` runs it again.
+    let seed: UInt64
+    /// Rows (or elements, for 1-D programs) of every array variable.
+    var rows: Int
+    /// Columns of 2-D programs; nil for 1-D programs.
+    var columns: Int?
+    /// How many input arrays there are (variables 0..<inputs).
+    var inputs: Int
+    /// The calls, in order.
+    var steps: [Step]
+    /// Device memory the simulated device offers.
+    var budget: Int
+    /// Calls Bach must run on the CPU.
+    var cpuOnly: [String]
+
+    /// One call; every array operand and result has the program's shape, except `row` operands.
+    enum Step: CustomStringConvertible {
+        /// `v[new] = op(a)`.
+        case unary(String, Int)
+        /// `op(v[target], out: &v[target])`.
+        case unaryInPlace(String, Int)
+        /// `v[new] = op(a, b)`.
+        case binary(String, Operand, Operand)
+        /// `op(a, b, out: &v[target])`; `a` or `b` may be `v[target]` itself.
+        case binaryOut(String, Operand, Operand, target: Int)
+        /// `v[new] = where(compare(a, b), x, y)`.
+        case select(String, Operand, Operand, Operand, Operand)
+        /// `s[new] = op(v[a])` for sum, mean, variance, std, min, max, argmin, argmax.
+        case reduce(String, Int)
+
+        var description: String {
+            switch self {
+            case .unary(let op, let a): "new = \(op)(v\(a))"
+            case .unaryInPlace(let op, let a): "\(op)(v\(a), out: &v\(a))"
+            case .binary(let op, let a, let b): "new = \(op)(\(a), \(b))"
+            case .binaryOut(let op, let a, let b, let target): "\(op)(\(a), \(b), out: &v\(target))"
+            case .select(let op, let a, let b, let x, let y): "new = where(\(op)(\(a), \(b)), \(x), \(y))"
+            case .reduce(let op, let a): "scalar = \(op)(v\(a))"
+            }
+        }
+    }
+
+    /// An operand: an array variable, a row broadcast against the arrays, a constant, or the
+    /// result of an earlier exact reduction (min or max).
+    enum Operand: CustomStringConvertible {
+        case variable(Int)
+        case row(Int)
+        case constant(Double)
+        case scalar(Int)
+
+        /// Whether the operand has the program's full shape.
+        var isVariable: Bool {
+            if case .variable = self { return true }
+            return false
+        }
+
+        var description: String {
+            switch self {
+            case .variable(let index): "v\(index)"
+            case .row(let index): "row\(index)"
+            case .constant(let value): "\(value)"
+            case .scalar(let index): "s\(index)"
+            }
+        }
+    }
+
+    var description: String {
+        let shape = columns.map { "[\(rows), \($0)]" } ?? "[\(rows)]"
+        var lines = [
+            "program \(seed): \(inputs) inputs of shape \(shape), budget \(budget) bytes, CPU-only: "
+                + (cpuOnly.isEmpty ? "none" : cpuOnly.joined(separator: ", "))
+        ]
+        lines += steps.enumerated().map { "  \($0.offset): \($0.element)" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Unary functions the fuzzer calls, by name.
+let unaryFunctions = [
+    "negative", "abs", "sqrt", "floor", "ceil", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin",
+    "arccos", "arctan", "erf",
+]
+/// Binary functions the fuzzer calls, by name.
+let binaryFunctions = ["add", "subtract", "multiply", "divide", "power", "minimum", "maximum"]
+/// Comparisons the fuzzer selects with.
+let comparisons = ["less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual"]
+/// Reductions whose results may feed later calls: they are exact whatever the batching.
+let exactReductions = ["min", "max", "argmin", "argmax"]
+/// Reductions compared within a bound, since batching changes the order of additions.
+let summingReductions = ["sum", "mean", "variance", "std"]
+
+extension Program {
+    /// The program of `seed`: sizes from 0 to `maximumSize` elements (odd lengths included), 2 to 4
+    /// inputs, 1 to 12 calls, budgets from 2 KiB to 4 MiB, each GPU-annotated call forced onto the
+    /// CPU with probability 1/5.
+    static func generate(seed: UInt64, maximumSize: Int) -> Program {
+        var random = SplitMix(seed: seed)
+        let twoDimensional = random.chance(0.25)
+        let columns = twoDimensional ? random.int(1...9) : nil
+        let limit = Swift.max(0, maximumSize / (columns ?? 1))
+        let rows = random.chance(0.1) ? random.int(0...2) : random.int(0...Swift.max(0, limit))
+        let inputs = random.int(2...4)
+        var variables = inputs
+        var exactScalars: [Int] = []
+        var scalars = 0
+        var steps: [Step] = []
+        func operand() -> Operand {
+            switch random.int(0...9) {
+            case 0...5: return .variable(random.int(0...(variables - 1)))
+            case 6:
+                return columns != nil ? .row(random.int(0...1)) : .variable(random.int(0...(variables - 1)))
+            case 7:
+                return exactScalars.isEmpty
+                    ? .constant(random.constant()) : .scalar(exactScalars.randomElement(&random))
+            default: return .constant(random.constant())
+            }
+        }
+        for _ in 0..<random.int(1...12) {
+            switch random.int(0...9) {
+            case 0, 1:
+                steps.append(.unary(unaryFunctions.randomElement(&random), random.int(0...(variables - 1))))
+                variables += 1
+            case 2:
+                steps.append(
+                    .unaryInPlace(unaryFunctions.randomElement(&random), random.int(0...(variables - 1))))
+            case 3, 4:
+                let a = operand()
+                let b = operand()
+                steps.append(
+                    .binary(
+                        binaryFunctions.randomElement(&random),
+                        a.isVariable || b.isVariable ? a : .variable(0), b))
+                variables += 1
+            case 5, 6:
+                let target = random.int(0...(variables - 1))
+                let alias: Operand = random.chance(0.5) ? .variable(target) : operand()
+                steps.append(
+                    .binaryOut(binaryFunctions.randomElement(&random), alias, operand(), target: target))
+            case 7:
+                let a = operand()
+                let b = operand()
+                let condition = a.isVariable || b.isVariable ? a : .variable(random.int(0...(variables - 1)))
+                steps.append(.select(comparisons.randomElement(&random), condition, b, operand(), operand()))
+                variables += 1
+            default:
+                let exact = random.chance(0.5)
+                let name = (exact ? exactReductions : summingReductions).randomElement(&random)
+                steps.append(.reduce(name, random.int(0...(variables - 1))))
+                if name == "min" || name == "max" { exactScalars.append(scalars) }
+                scalars += 1
+            }
+        }
+        let budget = 2048 << random.int(0...11)
+        let used = Set(steps.map(\.function))
+        let cpuOnly = used.sorted().filter { _ in random.chance(0.2) }
+        return Program(
+            seed: seed, rows: rows, columns: columns, inputs: inputs, steps: steps, budget: budget,
+            cpuOnly: cpuOnly)
+    }
+}
+
+extension Program.Step {
+    /// The name of the function the step calls.
+    var function: String {
+        switch self {
+        case .unary(let name, _), .unaryInPlace(let name, _), .binary(let name, _, _),
+            .binaryOut(let name, _, _, _),
+            .select(let name, _, _, _, _), .reduce(let name, _):
+            name
+        }
+    }
+}
+
+/// SplitMix64: a small, fast, reproducible generator for programs and their data.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
+
+    /// A constant operand: mostly ordinary, sometimes a special value.
+    mutating func constant() -> Double {
+        if chance(0.15) {
+            return [Double.nan, .infinity, -.infinity, 0, -0.0, 1e100, -1e-300].randomElement(&self)
+        }
+        return (unit() * 8 - 4).rounded(toPlaces: 3)
+    }
+
+    /// One input element: uniform in [-3, 3], with NaN, ±inf, ±0 and large or tiny magnitudes mixed in.
+    mutating func element() -> Double {
+        switch int(0...49) {
+        case 0: .nan
+        case 1: .infinity
+        case 2: -.infinity
+        case 3: -0.0
+        case 4: 0
+        case 5: 1e100 * (unit() - 0.5)
+        case 6: 1e-300 * unit()
+        default: unit() * 6 - 3
+        }
+    }
+}
+
+extension Array {
+    /// A random element of a non-empty array.
+    func randomElement(_ random: inout SplitMix) -> Element {
+        self[random.int(0...(count - 1))]
+    }
+}
+
+extension Double {
+    /// The value rounded to `places` decimals, for readable constants.
+    func rounded(toPlaces places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}
