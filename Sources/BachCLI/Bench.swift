@@ -62,14 +62,14 @@ struct Bench: ParsableCommand {
         guard DeviceChoice(rawValue: device.lowercased()) != nil else {
             throw ValidationError("unknown device '\(device)': expected auto, cuda or simulated")
         }
-        if let gpuMemory { _ = try ByteCount.parse(gpuMemory) }
+        if let gpuMemory { _ = try parseGPUMemory(gpuMemory) }
     }
 
     mutating func run() throws {
         let configuration = BenchmarkConfiguration(
             benchmark: Benchmark(argument: benchmark)!, mode: Mode(rawValue: mode.lowercased())!,
             size: size.map { 1 << $0 }, trials: trials, device: DeviceChoice(rawValue: device.lowercased())!,
-            gpuMemory: try gpuMemory.map(ByteCount.parse), forceCPU: forceCPU, randomData: randomData)
+            gpuMemory: try gpuMemory.map(parseGPUMemory), forceCPU: forceCPU, randomData: randomData)
         print("Trials: \(configuration.trials)")
         print("Benchmark: \(configuration.benchmark.name)")
         print("Mode: \(configuration.mode.rawValue)\(forceCPU ? " (force-cpu)" : "")")
@@ -95,6 +95,15 @@ struct Bench: ParsableCommand {
         print("Validation: \(report.valid ? "ok" : "FAILED") (\(report.validation))")
         if json { print(BenchJSON.encode(report)) }
         if !report.valid { throw ExitCode.failure }
+    }
+}
+
+/// `--gpu-memory`'s bytes, or a validation error naming the option.
+func parseGPUMemory(_ text: String) throws -> Int {
+    do {
+        return try ByteCount.parse(text)
+    } catch {
+        throw ValidationError("--gpu-memory \(error)")
     }
 }
 

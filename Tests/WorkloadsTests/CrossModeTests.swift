@@ -77,3 +77,38 @@ struct CrossModeTests {
         #expect(Benchmark.allCases.map(\.rawValue) == Array(0...7))
     }
 }
+
+/// Command-line input the runner and the `bach` command reject, with messages that say what was
+/// expected and what was found.
+struct BadInputTests {
+    @Test func byteCounts() throws {
+        #expect(try ByteCount.parse("1048576") == 1 << 20)
+        #expect(try ByteCount.parse("1MiB") == 1 << 20 && ByteCount.parse("64 KiB") == 64 << 10)
+        #expect(try ByteCount.parse("1.5GiB") == 3 << 29 && ByteCount.parse("2g") == 2 << 30)
+        for bad in ["", "MiB", "-1MiB", "12 parsecs", "0", "1e3"] {
+            #expect(throws: ByteCount.Malformed(text: bad)) { try ByteCount.parse(bad) }
+        }
+        #expect("\(ByteCount.Malformed(text: "x"))".contains("expected a positive number of bytes"))
+    }
+
+    @Test func cudaAskedForWithoutCUDA() throws {
+        guard (try? DeviceChoice.cuda.open(budget: nil)) == nil else { return }
+        #expect {
+            try BenchmarkRunner.run(
+                BenchmarkConfiguration(benchmark: .haversineTorch, mode: .bach, size: 16, device: .cuda)
+            ) { _ in }
+        } throws: { error in
+            "\(error)".contains("--device cuda") && "\(error)".contains("libcuda")
+        }
+    }
+
+    @Test func autoWithoutCUDARunsBachOnTheCPUAndSaysSoOnce() throws {
+        guard (try? DeviceChoice.cuda.open(budget: nil)) == nil else { return }
+        var notes: [String] = []
+        let report = try BenchmarkRunner.run(
+            BenchmarkConfiguration(
+                benchmark: .haversineTorch, mode: .bach, size: 1 << 12, trials: 3, randomData: true)
+        ) { notes.append($0) }
+        #expect(report.valid && notes.count == 1 && notes[0].contains("running bach on the CPU"))
+    }
+}

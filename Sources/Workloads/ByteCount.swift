@@ -1,9 +1,16 @@
-import ArgumentParser
-
 /// Byte counts as the command line spells them: `1048576`, `512KiB`, `1MiB`, `16GiB` (also KB/MB/GB
-/// and K/M/G, all powers of 1024).
-enum ByteCount {
-    static func parse(_ text: String) throws -> Int {
+/// and K/M/G, all powers of 1024), for `--gpu-memory`.
+public enum ByteCount {
+    /// Why a byte count could not be read.
+    public struct Malformed: Error, Equatable, CustomStringConvertible {
+        public let text: String
+        public var description: String {
+            "'\(text)': expected a positive number of bytes with an optional KiB, MiB or GiB suffix"
+        }
+    }
+
+    /// The number of bytes `text` stands for.
+    public static func parse(_ text: String) throws(Malformed) -> Int {
         let trimmed = text.trimmingWhitespace()
         let digits = trimmed.prefix { $0.isNumber || $0 == "." }
         let unit = trimmed.dropFirst(digits.count).lowercased().trimmingWhitespace()
@@ -17,9 +24,7 @@ enum ByteCount {
             default: nil
             }
         guard let value = Double(digits), let scale, value * scale >= 1, value * scale < 9.2e18 else {
-            throw ValidationError(
-                "--gpu-memory '\(text)': expected a positive number of bytes with an optional KiB, MiB or GiB suffix"
-            )
+            throw Malformed(text: text)
         }
         return Int(value * scale)
     }
