@@ -135,3 +135,18 @@ void nd_sqrt_f32(const float *x, float *y, long n) {
     }
     for (long i = 0; i < n; i++) y[i] = sqrtf(x[i]);
 }
+
+/* Outputs of at least 4 MiB per call go around the cache. */
+static const long stream_threshold = 4L << 20;
+
+int nd_stream_f64(int op, const double *a, long as, const double *b, long bs, double *out, long n) {
+    if (n * (long)sizeof(double) < stream_threshold || !uses_avx2()) return 0;
+    nd_avx2_stream_f64(op, a, as, b, bs, out, n);
+    return 1;
+}
+
+int nd_stream_f32(int op, const float *a, long as, const float *b, long bs, float *out, long n) {
+    if (n * (long)sizeof(float) < stream_threshold || !uses_avx2()) return 0;
+    nd_avx2_stream_f32(op, a, as, b, bs, out, n);
+    return 1;
+}

@@ -89,3 +89,40 @@ void nd_avx2_sqrt_f32(const float *x, float *y, long n) {
     for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_sqrt_ps(_mm256_loadu_ps(x + i)));
     for (; i < n; i++) y[i] = __builtin_sqrtf(x[i]);
 }
+
+/* out[i] = a[i*as] op b[i*bs] with non-temporal stores (strides 0 or 1): for outputs too large to
+   stay in cache, writing around the cache saves the read-for-ownership of every output line. */
+#define STREAM_LOOP(T, V, LOAD, SET1, STREAM, ADD, SUB, MUL, DIV, WIDTH)                           \
+    long i = 0;                                                                                  \
+    for (; i < n && ((unsigned long)(out + i) & 31) != 0; i++) out[i] = scalar(op, a[i * as], b[i * bs]); \
+    V sa = SET1(a[0]), sb = SET1(b[0]);                                                          \
+    for (; i + WIDTH <= n; i += WIDTH) {                                                         \
+        V x = as ? LOAD(a + i) : sa;                                                             \
+        V y = bs ? LOAD(b + i) : sb;                                                             \
+        V r = op == 0 ? ADD(x, y) : op == 1 ? SUB(x, y) : op == 2 ? MUL(x, y) : DIV(x, y);       \
+        STREAM(out + i, r);                                                                      \
+    }                                                                                            \
+    _mm_sfence();                                                                                \
+    for (; i < n; i++) out[i] = scalar(op, a[i * as], b[i * bs]);
+
+static inline double scalar_f64(int op, double x, double y) {
+    return op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : x / y;
+}
+
+static inline float scalar_f32(int op, float x, float y) {
+    return op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : x / y;
+}
+
+void nd_avx2_stream_f64(int op, const double *a, long as, const double *b, long bs, double *out, long n) {
+#define scalar scalar_f64
+    STREAM_LOOP(double, __m256d, _mm256_loadu_pd, _mm256_set1_pd, _mm256_stream_pd, _mm256_add_pd, _mm256_sub_pd,
+                _mm256_mul_pd, _mm256_div_pd, 4)
+#undef scalar
+}
+
+void nd_avx2_stream_f32(int op, const float *a, long as, const float *b, long bs, float *out, long n) {
+#define scalar scalar_f32
+    STREAM_LOOP(float, __m256, _mm256_loadu_ps, _mm256_set1_ps, _mm256_stream_ps, _mm256_add_ps, _mm256_sub_ps,
+                _mm256_mul_ps, _mm256_div_ps, 8)
+#undef scalar
+}

@@ -183,3 +183,26 @@ struct BroadcastingTests {
         #expect(throws: NDArrayError.self) { try add(matrix, matrix, out: &out) }
     }
 }
+
+/// Outputs of 4 MiB and more are written around the cache (non-temporal stores): the same values
+/// as the cached loop, for any alignment, broadcasting and aliasing.
+struct StreamingStoreTests {
+    @Test func largeArithmeticMatchesScalarLoops() throws {
+        let n = (1 << 20) + 3
+        let whole = sample(n + 1, range: 100, seed: 12)
+        let a = whole[1..<(n + 1)]
+        let b = sample(n, range: 100, seed: 13)
+        let (x, y) = (a.scalars, b.scalars)
+        #expect(try add(a, b).scalars == zip(x, y).map(+), "unaligned operand")
+        #expect(try subtract(a, b).scalars == zip(x, y).map(-))
+        #expect(multiply(a, 3.0).scalars == x.map { $0 * 3 })
+        #expect(divide(2.0, b).scalars == y.map { 2 / $0 })
+        var inPlace = b
+        try multiply(inPlace, inPlace, out: &inPlace)
+        #expect(inPlace.scalars == y.map { $0 * $0 })
+        let f = NDArray<Float>.uniform([n], low: -5, high: 5, seed: 14)
+        #expect(try divide(f, f).scalars.allSatisfy { $0 == 1 })
+        let single = singleThreaded { (try? add(a, b))?.scalars }
+        #expect(single == zip(x, y).map(+), "one thread: one 8 MiB chunk")
+    }
+}

@@ -37,6 +37,15 @@ void nd_sqrt_f64(const double *x, double *y, long n);
 /// y[i] = sqrt(x[i]) for i in [0, n), with AVX where the CPU has it. x and y may be the same array.
 void nd_sqrt_f32(const float *x, float *y, long n);
 
+/// Elementwise arithmetic written around the cache (non-temporal stores), for outputs of at least
+/// `nd_stream_threshold` bytes, which would only evict useful data: out[i] = a[i * as] op b[i * bs]
+/// with op 0: +, 1: −, 2: ×, 3: ÷ and strides 0 or 1. Returns 0, doing nothing, when the output is
+/// smaller or the CPU lacks AVX2 (the caller then runs its own loop); results are the same either
+/// way (IEEE arithmetic).
+int nd_stream_f64(int op, const double *a, long as, const double *b, long bs, double *out, long n);
+/// The float version of nd_stream_f64.
+int nd_stream_f32(int op, const float *a, long as, const float *b, long bs, float *out, long n);
+
 /// The path of the shared library that defines `address` (a symbol from `dlsym`), or NULL.
 const char *nd_symbol_library(const void *address);
 

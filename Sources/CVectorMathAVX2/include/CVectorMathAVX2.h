@@ -23,4 +23,10 @@ void nd_avx2_sqrt_f64(const double *x, double *y, long n);
 /// y[i] = sqrt(x[i]); exact, so equal to the scalar result.
 void nd_avx2_sqrt_f32(const float *x, float *y, long n);
 
+/// out[i] = a[i * as] op b[i * bs] (op 0: +, 1: −, 2: ×, 3: ÷; strides 0 or 1) with
+/// non-temporal stores; out must not overlap a or b unless equal to it.
+void nd_avx2_stream_f64(int op, const double *a, long as, const double *b, long bs, double *out, long n);
+/// The float version of nd_avx2_stream_f64.
+void nd_avx2_stream_f32(int op, const float *a, long as, const float *b, long bs, float *out, long n);
+
 #endif

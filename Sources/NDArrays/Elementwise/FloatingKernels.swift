@@ -13,9 +13,9 @@ extension NDFloatingPoint where Self: SIMDScalar {
         _ n: Int
     ) {
         switch op {
-        case .add: map2(a, b, out, n, +)
-        case .subtract: map2(a, b, out, n, -)
-        case .multiply: map2(a, b, out, n, *)
+        case .add: if !_stream(0, a, b, out, n) { map2(a, b, out, n, +) }
+        case .subtract: if !_stream(1, a, b, out, n) { map2(a, b, out, n, -) }
+        case .multiply: if !_stream(2, a, b, out, n) { map2(a, b, out, n, *) }
         case .minimum: map2(a, b, out, n) { x, y in x < y || x.isNaN ? x : y }
         case .maximum: map2(a, b, out, n) { x, y in x > y || x.isNaN ? x : y }
         }
