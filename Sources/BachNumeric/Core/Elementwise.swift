@@ -46,7 +46,7 @@ enum Elementwise {
     {
         { infos in
             let shapes = infos.map { ($0.splitType as? any ShapedSplit)?.shape ?? [] }
-            let shape = try broadcast(name, shapes)
+            let shape = try broadcastShapes(shapes, operation: name)
             if hasOut, let outShape = shapes.last, outShape != shape {
                 throw NDArrayError.shapeMismatch(
                     operation: name, expected: "out: of shape \(describeShape(shape))",
@@ -59,30 +59,6 @@ enum Elementwise {
             }
             return Inference(uses: uses, result: ArraySplit<Out>(shape: shape))
         }
-    }
-
-    /// NumPy's broadcasting rule for ranks 0 to 2, with NDArrays' error.
-    static func broadcast(_ name: String, _ shapes: [[Int]]) throws -> [Int] {
-        let rank = shapes.map(\.count).max() ?? 0
-        guard rank <= 2 else {
-            throw NDArrayError.invalidArgument(
-                operation: name, expected: "arrays of rank 0, 1 or 2", found: "an array of rank \(rank)")
-        }
-        var result = [Int](repeating: 1, count: rank)
-        for shape in shapes {
-            for (axis, length) in shape.enumerated() {
-                let target = axis + rank - shape.count
-                if result[target] == 1 {
-                    result[target] = length
-                } else if length != 1 && length != result[target] {
-                    throw NDArrayError.shapeMismatch(
-                        operation: name,
-                        expected: "shapes that broadcast together (equal or 1 along each axis)",
-                        found: shapes.map(describeShape).joined(separator: " and "))
-                }
-            }
-        }
-        return result
     }
 }
 

@@ -1,6 +1,9 @@
-/// The shape that operands of the given shapes broadcast to, NumPy's rule for ranks 0 to 2:
-/// shapes are aligned on their last axis and each axis must agree or be 1.
-func broadcastShape(_ operation: String, _ shapes: [[Int]]) throws(NDArrayError) -> [Int] {
+/// The shape that operands of the given shapes broadcast to (`numpy.broadcast_shapes`), NumPy's
+/// rule for ranks 0 to 2: shapes are aligned on their last axis and each axis must agree or be 1.
+/// The error names `operation`.
+public func broadcastShapes(_ shapes: [[Int]], operation: String = "broadcastShapes") throws(NDArrayError)
+    -> [Int]
+{
     let rank = shapes.map(\.count).max() ?? 0
     var result = [Int](repeating: 1, count: rank)
     for shape in shapes {

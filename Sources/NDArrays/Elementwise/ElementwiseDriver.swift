@@ -6,7 +6,7 @@ enum Elementwise {
         _ operation: String, _ inputs: consuming [ElementwiseInput], grain: Int,
         _ kernel: (Segment) -> Void
     ) throws(NDArrayError) -> NDArray<Out> {
-        let shape = try broadcastShape(operation, inputs.map(\.shape))
+        let shape = try broadcastShapes(inputs.map(\.shape), operation: operation)
         var out = NDArray<Out>(uninitializedShape: shape)
         execute(inputs, into: &out, grain: grain, kernel)
         return out
@@ -21,7 +21,7 @@ enum Elementwise {
         _ operation: String, _ inputs: consuming [ElementwiseInput], into out: inout NDArray<Out>,
         grain: Int, _ kernel: (Segment) -> Void
     ) throws(NDArrayError) {
-        let shape = try broadcastShape(operation, inputs.map(\.shape) + [out.shape])
+        let shape = try broadcastShapes(inputs.map(\.shape) + [out.shape], operation: operation)
         guard shape == out.shape else {
             throw .shapeMismatch(
                 operation: operation, expected: "out: of shape \(describe(shape))",
