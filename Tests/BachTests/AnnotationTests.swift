@@ -94,3 +94,30 @@ struct AnnotationTests {
         }
     }
 }
+
+/// Bugs the fuzzer found, kept as tests.
+struct FuzzerRegressionTests {
+    @Test func reductionsOfMatricesCountElementsNotRows() throws {
+        let (bach, _) = simulatedRuntime(memory: 16 << 10)
+        let m = NDArray<Double>.uniform([3000, 7], low: -3, high: 3, seed: 21)
+        let lm = bach.lazy(m)
+        let (at, spread, variation) = (argmax(lm), std(lm), variance(lm))
+        try bach.evaluate()
+        #expect(bach.counters.stages[0].batches > 4)
+        #expect(try at.value() == Int64(NDArrays.argmax(m)), "argmax of a matrix is a flat index")
+        #expect(Swift.abs(try spread.value() - NDArrays.std(m)) < 1e-12)
+        #expect(Swift.abs(try variation.value() - NDArrays.variance(m)) < 1e-12)
+    }
+
+    @Test func extremaKeepTheFirstOfEqualValues() throws {
+        let (bach, _) = simulatedRuntime(memory: 16 << 10)
+        var x = NDArray<Double>.full([20_000], 1)
+        x[100] = -0.0
+        x[15_000] = 0.0
+        let low = try min(bach.lazy(x)).value()
+        #expect(low == 0 && low.sign == .minus, "the -0.0 seen first, as NDArrays.min returns it")
+        x[100] = 0.0
+        x[15_000] = -0.0
+        #expect(try min(bach.lazy(x)).value().sign == .plus)
+    }
+}

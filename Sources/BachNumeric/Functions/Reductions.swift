@@ -26,14 +26,14 @@ public func mean<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyScalar<S> {
 /// The smallest element (`numpy.min`; NaN if any is NaN), recorded lazily; an empty array fails.
 public func min<S: ArrayNumeric>(_ a: LazyArray<S>) -> LazyScalar<S> {
     Reductions.scalar(
-        "min", a, combine: { try NDArrays.minimum($0.value as! NDArray<S>, $1.value as! NDArray<S>) },
+        "min", a, combine: { Reductions.firstExtremum($0, $1, largest: false) },
         finish: { $0 }, cpu: { NDArray(scalar: try NDArrays.min($0)) }, gpu: { try GPUArrays.min($0) })
 }
 
 /// The largest element (`numpy.max`; NaN if any is NaN), recorded lazily; an empty array fails.
 public func max<S: ArrayNumeric>(_ a: LazyArray<S>) -> LazyScalar<S> {
     Reductions.scalar(
-        "max", a, combine: { try NDArrays.maximum($0.value as! NDArray<S>, $1.value as! NDArray<S>) },
+        "max", a, combine: { Reductions.firstExtremum($0, $1, largest: true) },
         finish: { $0 }, cpu: { NDArray(scalar: try NDArrays.max($0)) }, gpu: { try GPUArrays.max($0) })
 }
 
@@ -59,6 +59,18 @@ public func argmax<S: ArrayNumeric>(_ a: LazyArray<S>) -> LazyScalar<Int64> {
 
 /// Records reductions.
 enum Reductions {
+    /// The smaller (or larger) of two batches' extrema, the earlier on ties and the first NaN, as
+    /// the CPU library's single pass keeps them (so that min(-0.0, 0.0) is the one seen first).
+    static func firstExtremum<S: ArrayNumeric>(
+        _ first: ReductionSplit.Partial, _ second: ReductionSplit.Partial, largest: Bool
+    ) -> NDArray<S> {
+        let (x, y) = ((first.value as! NDArray<S>), (second.value as! NDArray<S>))
+        let (a, b) = (x.scalars[0], y.scalars[0])
+        if a != a { return x }
+        if b != b { return y }
+        return (largest ? b > a : b < a) ? y : x
+    }
+
     /// A reduction whose partial is a rank-0 array of the element type.
     static func scalar<S: ArrayNumeric>(
         _ name: String, _ a: LazyArray<S>,
@@ -77,11 +89,13 @@ enum Reductions {
     static func moments<S: ArrayFloatingPoint>(_ name: String, _ a: LazyArray<S>, ddof: Int, root: Bool)
         -> LazyScalar<S>
     {
+        // Batches split rows: a batch of r rows holds r times the row length elements.
+        let rowLength = a.shape.dropFirst().reduce(1, *)
         let split = ReductionSplit(
             name: name, partial: ArraySplit<S>(shape: [2]),
             combine: { first, second in
                 let (x, y) = ((first.value as! NDArray<S>).scalars, (second.value as! NDArray<S>).scalars)
-                let (na, nb) = (S(first.range.count), S(second.range.count))
+                let (na, nb) = (S(first.range.count * rowLength), S(second.range.count * rowLength))
                 let n = na + nb
                 let delta = y[0] - x[0]
                 return NDArray([x[0] + delta * nb / n, x[1] + y[1] + delta * delta * na * nb / n])
@@ -109,12 +123,14 @@ enum Reductions {
     static func argExtremum<S: ArrayNumeric>(_ name: String, _ a: LazyArray<S>, largest: Bool) -> LazyScalar<
         Int64
     > {
+        // Batches split rows; indices are flat, so a batch's offset is its first row times the row length.
+        let rowLength = Int64(a.shape.dropFirst().reduce(1, *))
         let split = ReductionSplit(
             name: name, partial: ExtremumSplit<S>(),
             combine: { first, second in
                 let (x, y) = (first.value as! Extremum<S>, second.value as! Extremum<S>)
-                let later = Extremum(
-                    value: y.value, index: y.index + Int64(second.range.lowerBound - first.range.lowerBound))
+                let offset = Int64(second.range.lowerBound - first.range.lowerBound) * rowLength
+                let later = Extremum(value: y.value, index: y.index + offset)
                 let (xNaN, yNaN) = (x.value != x.value, y.value != y.value)
                 if xNaN || (!yNaN && (largest ? !(y.value > x.value) : !(y.value < x.value))) { return x }
                 return later
