@@ -46,11 +46,6 @@ public final class MemoryPool: Sendable {
         cache.withLock { $0[Key(stream: stream.index, bytes: buffer.bytes), default: []].append(buffer) }
     }
 
-    /// Bytes held in the cache.
-    public var cachedBytes: Int {
-        cache.withLock { $0.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.bytes } } }
-    }
-
     /// Waits for the streams that used cached buffers, then frees every cached buffer.
     public func releaseCached() throws(DeviceError) {
         let held = cache.withLock { cache in

@@ -20,22 +20,4 @@ public final class TransferContext: Sendable {
     public func allocate(_ bytes: Int) throws(DeviceError) -> DeviceBuffer {
         try pool.allocate(bytes, for: stream)
     }
-
-    /// Copies host memory to the device and waits for the copy: the slow path of split types that
-    /// are not contiguous (the executor stages contiguous values itself).
-    public func upload(_ bytes: UnsafeRawBufferPointer, to buffer: DeviceBuffer, offset: Int = 0)
-        throws(DeviceError)
-    {
-        if bytes.isEmpty { return }
-        try device.copy(from: bytes.baseAddress!, to: buffer, offset: offset, bytes: bytes.count, on: stream)
-    }
-
-    /// Copies device memory to the host, waiting until it has arrived.
-    public func download(
-        _ buffer: DeviceBuffer, offset: Int = 0, into bytes: UnsafeMutableRawBufferPointer
-    ) throws(DeviceError) {
-        if bytes.isEmpty { return }
-        try device.copy(from: buffer, offset: offset, to: bytes.baseAddress!, bytes: bytes.count, on: stream)
-        try device.synchronize(stream)
-    }
 }

@@ -164,11 +164,11 @@ struct Evaluation {
     )] {
         var finished = results
         for node in stage.nodes {
-            guard let reduction = node.resultType as? ReductionSplit, let (value, backend) = results[node.id]
+            guard let reduction = node.resultType as? ReductionSplit, let (value, _) = results[node.id]
             else {
                 continue
             }
-            finished[node.id] = (try reduction.finished(value), backend == .gpu ? .gpu : .cpu)
+            finished[node.id] = (try reduction.finished(value), .cpu)
         }
         return finished
     }

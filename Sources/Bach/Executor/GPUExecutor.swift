@@ -63,7 +63,7 @@ struct GPUExecutor {
             for (id, result) in runner.wholeResults {
                 let (value, backend) = result
                 let node = stage.nodes.first { $0.id == id }!
-                if backend == .gpu && node.materializeOn != .gpu {
+                if backend == .gpu && (node.materializeOn != .gpu || node.resultType is ReductionSplit) {
                     results[id] = (
                         try node.resultType.transfer(value, to: .cpu, context: slot.transfer), .cpu
                     )

@@ -87,13 +87,6 @@ public struct GPUArray<Scalar: GPUScalar>: @unchecked Sendable {
         }
         return GPUArray(storage: storage, offset: offset, shape: newShape)
     }
-
-    /// Whether two arrays are the same memory region (the same buffer, offset and shape).
-    func isSameRegion<T>(as other: GPUArray<T>) -> Bool {
-        storage === other.storage
-            && offset * MemoryLayout<Scalar>.stride == other.offset * MemoryLayout<T>.stride
-            && shape == other.shape
-    }
 }
 
 /// Device memory owned by arrays: returned to its pool, for reuse on its stream, when the last array

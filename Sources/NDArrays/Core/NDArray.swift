@@ -53,12 +53,6 @@ public struct NDArray<Scalar: NDScalar>: Sendable {
     /// The first element (read-only use).
     var base: UnsafePointer<Scalar> { UnsafePointer(storage.base + offset) }
 
-    /// Whether `other` is this very array region (same buffer, same first element, same shape).
-    func isSameRegion<T>(as other: NDArray<T>) -> Bool {
-        ObjectIdentifier(storage) == ObjectIdentifier(other.storage)
-            && UnsafeRawPointer(base) == UnsafeRawPointer(other.base) && shape == other.shape
-    }
-
     /// Makes the buffer exclusively this array's, copying this array's elements if it was shared.
     @usableFromInline
     mutating func makeUnique() {
