@@ -83,7 +83,7 @@ enum ReductionSource {
             return (
                 identity,
                 """
-                  bool xn = x != x, vn = v != v;
+                  bool xn = \(floating ? "x != x" : "false"), vn = \(floating ? "v != v" : "false");
                   if (vn && xn) { if (j < i) i = j; return; }
                   if (vn) return;
                   if (xn || \(better) || (x == v && j < i)) { v = x; i = j; }
