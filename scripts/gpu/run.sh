@@ -4,8 +4,13 @@
 #   run.sh checks       bach doctor; gpu and bach on CUDA validate at 2^20 with varied inputs, also
 #                       paging through 64 MiB and 4 MiB budgets; device memory returns to its
 #                       baseline after every run (nvidia-smi before and after); the fuzzer on CUDA.
-#   run.sh bench LOG2   blackscholes_torch and haversine_torch at 2^LOG2 in cpu, gpu, bach, and bach
-#                       with --gpu-memory at 1/8 of the working set (3 trials each), then the peers.
+#   run.sh bench LOG2 [BENCHMARK]
+#                       blackscholes_torch and haversine_torch (or only BENCHMARK) at 2^LOG2 in cpu,
+#                       gpu, bach, and bach with --gpu-memory at 1/8 of the working set (3 trials each)
+#   run.sh peers LOG2   the seed's NumPy, PyTorch and CuPy versions at 2^LOG2 (3 trials each)
+#
+# Each call must finish within the device tool's 10 minutes: at 2^28, run one benchmark per call and
+# the peers in a call of their own.
 #
 # Every bench prints its own lines; the JSON lines gather in $OUT (default: out/) as results.jsonl.
 set -uo pipefail
@@ -50,7 +55,7 @@ checks)
 bench)
     log2=${2:-26}
     size=$((1 << log2))
-    for benchmark in blackscholes_torch haversine_torch; do
+    for benchmark in ${3:-blackscholes_torch haversine_torch}; do
         arrays=12
         [ "$benchmark" = haversine_torch ] && arrays=5
         eighth=$((arrays * size * 8 / 8))
@@ -59,10 +64,12 @@ bench)
         bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda
         bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda --gpu-memory "$eighth"
     done
-    python3 scripts/peers.py -s "$log2" --trials 3 --json | tee -a "$OUT/peers.jsonl"
+    ;;
+peers)
+    python3 scripts/peers.py -s "${2:-26}" --trials 3 --json | tee -a "$OUT/peers.jsonl"
     ;;
 *)
-    echo "usage: $0 checks | bench LOG2" >&2
+    echo "usage: $0 checks | bench LOG2 [BENCHMARK] | peers LOG2" >&2
     exit 2
     ;;
 esac
