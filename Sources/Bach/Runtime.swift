@@ -1,5 +1,9 @@
 import Devices
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The Bach runtime: records annotated calls as a lazy graph and evaluates it, placing every call
 /// on the CPU or the device, splitting data into batches that fit the device's memory budget,
 /// and overlapping transfers with compute.
@@ -227,10 +231,6 @@ func onDevice<R>(_ body: () throws(DeviceError) -> R) throws(BachError) -> R {
         throw .device(error)
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The cores this process may use.
 public func systemCores() -> Int {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NDArrays
+import Workloads
 
 /// `bach micro`: times the NDArrays kernels the foundation issue names (add, multiply, exp, erf,
 /// sqrt, sum) at 2^16, 2^20 and 2^24 doubles, on one thread and on every core.
@@ -78,12 +79,4 @@ func format(_ value: Double, width: Int) -> String {
 /// `text` left-aligned in `width` columns.
 func pad(_ text: String, _ width: Int) -> String {
     text + String(repeating: " ", count: Swift.max(0, width - text.count))
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) * 1e-18
-    }
 }

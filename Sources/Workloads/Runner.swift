@@ -141,7 +141,7 @@ public enum BenchmarkRunner {
             let ready = ContinuousClock.now
             let outputs = try workload.run(inputs)
             return Trial(
-                initTime: seconds(ready - start), runtime: seconds(ContinuousClock.now - ready),
+                initTime: (ready - start).seconds, runtime: (ContinuousClock.now - ready).seconds,
                 inputs: inputs,
                 outputs: outputs, counters: nil)
         case .gpu:
@@ -151,7 +151,7 @@ public enum BenchmarkRunner {
             let end = ContinuousClock.now
             try context.releaseMemory()
             return Trial(
-                initTime: seconds(ready - start), runtime: seconds(end - ready), inputs: inputs,
+                initTime: (ready - start).seconds, runtime: (end - ready).seconds, inputs: inputs,
                 outputs: outputs,
                 counters: nil)
         case .bach:
@@ -160,7 +160,7 @@ public enum BenchmarkRunner {
             try bach.evaluate()
             let outputs = try lazyOutputs.map { try $0.value() }
             return Trial(
-                initTime: seconds(ready - start), runtime: seconds(ContinuousClock.now - ready),
+                initTime: (ready - start).seconds, runtime: (ContinuousClock.now - ready).seconds,
                 inputs: inputs,
                 outputs: outputs, counters: bach.counters)
         }
@@ -249,8 +249,10 @@ func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle] + sorted[middle - 1]) / 2
 }
 
-/// A duration in seconds.
-func seconds(_ duration: Duration) -> Double {
-    let (whole, fraction) = duration.components
-    return Double(whole) + Double(fraction) * 1e-18
+extension Duration {
+    /// The duration in seconds.
+    public var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) * 1e-18
+    }
 }

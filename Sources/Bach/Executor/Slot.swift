@@ -50,10 +50,10 @@ final class Slot {
     func download(_ buffer: DeviceBuffer, offset: Int, into destination: UnsafeMutableRawBufferPointer)
         throws(DeviceError)
     {
+        guard let base = destination.baseAddress, destination.count > 0 else { return }
         let threads = copyThreads
-        let target = SendablePointer(destination.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 64)!)
+        let target = SendablePointer(base)
         try download(buffer, offset: offset, bytes: destination.count) { pinned in
-            if pinned.isEmpty { return }
             ParallelCopy.copy(target.pointer, pinned.baseAddress!, bytes: pinned.count, threads: threads)
         }
     }

@@ -8,21 +8,18 @@ public struct ElementwiseKernel: Kernel, Hashable {
     public let inputs: [Operand]
     public let parameters: [GPUDType]
     public let output: GPUDType
+    /// The entry point: a hash of the description, computed once (it is read at every launch).
+    public let name: String
 
     public init(expression: Expression, inputs: [Operand], parameters: [GPUDType]) {
         self.expression = expression
         self.inputs = inputs
         self.parameters = parameters
         self.output = expression.type(inputs: inputs, parameters: parameters)
-    }
-
-    /// A description that determines the kernel, from which its name is hashed.
-    var signature: String {
         let operands = inputs.map { "\($0.type.rawValue):\($0.indexing)" }.joined(separator: ",")
-        return "\(expression)|\(operands)|\(parameters.map(\.rawValue).joined(separator: ","))"
+        let signature = "\(expression)|\(operands)|\(parameters.map(\.rawValue).joined(separator: ","))"
+        name = "nd_elementwise_" + fnv1a(signature)
     }
-
-    public var name: String { "nd_elementwise_" + fnv1a(signature) }
 
     public var cudaSource: String {
         CUDASource.elementwise(
