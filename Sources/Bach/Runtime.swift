@@ -18,8 +18,9 @@ public final class Bach: @unchecked Sendable {
     public let options: Options
     private let graph = Locked(GraphState())
     private let stats = Locked(RuntimeCounters())
-    private let resident = Locked<TransferContext?>(nil)
-    let staging: StagingCache
+    private let resources = Locked<DeviceResources?>(nil)
+    /// Held while an evaluation runs: evaluations of one runtime share its device slots.
+    private let evaluating = Locked(())
 
     /// Tuning knobs; the defaults suit both the CPU-only and the GPU case.
     public struct Options: Sendable {
@@ -63,7 +64,6 @@ public final class Bach: @unchecked Sendable {
     public init(device: (any Device)? = nil, options: Options = Options()) {
         self.device = device
         self.options = options
-        staging = StagingCache(device: device)
     }
 
     /// What the last evaluation did: stages, placements, batches and the device's counters.
@@ -183,31 +183,47 @@ public final class Bach: @unchecked Sendable {
                 let finished = Set(selected.filter { !$0.isPending }.map(\.id))
                 graph.pending.removeAll { finished.contains($0.id) }
             }
-            try? resident.withLock { $0 }?.pool.releaseCached()
         }
-        try Evaluation(runtime: self, nodes: selected).run()
+        try evaluating.withLock { _ in try Evaluation(runtime: self, nodes: selected).run() }
     }
 
     /// Copies a device-resident whole value to the host.
     private func hostCopy(of value: Any, type: any OffloadSplitType) throws -> Any {
-        guard let context = try residentContext() else {
+        guard let resources = try deviceResources() else {
             throw BachError.internalInconsistency("a device value without a device")
         }
-        return try type.transfer(value, to: .cpu, context: context)
+        return try evaluating.withLock { _ in
+            try type.transfer(value, to: .cpu, context: resources.resident.transfer)
+        }
     }
 
-    /// The stream and pool of values kept on the device between evaluations (created on first use;
-    /// nil without a device). Memory of values the user no longer holds is freed after every
-    /// evaluation.
-    func residentContext() throws -> TransferContext? {
+    /// The device memory pool, streams and pinned staging this runtime keeps across evaluations
+    /// (created on first use; nil without a device).
+    func deviceResources() throws -> DeviceResources? {
         guard let device else { return nil }
-        return try resident.withLock { context in
-            if let context { return context }
-            let created = TransferContext(
-                device: device, stream: try onDevice { () throws(DeviceError) in try device.makeStream() },
-                pool: MemoryPool(device: device))
-            context = created
+        return try resources.withLock { resources in
+            if let resources { return resources }
+            let created = try onDevice { () throws(DeviceError) in
+                try DeviceResources(device: device, copyThreads: options.copyThreads)
+            }
+            resources = created
             return created
+        }
+    }
+
+    /// Device bytes the runtime caches for reuse: allocated on the device but held by no value.
+    /// Device memory in use by values is the device's live bytes less these.
+    public var cachedDeviceBytes: Int {
+        resources.withLock { $0?.pool.cachedBytes ?? 0 }
+    }
+
+    /// Waits for the device, then returns the device memory the runtime caches for reuse and its
+    /// pinned staging memory (as `torch.cuda.empty_cache()` does). Values still held, such as those
+    /// kept with `materialize(on: .gpu)`, stay on the device.
+    public func releaseDeviceMemory() throws {
+        try evaluating.withLock { _ in
+            guard let resources = resources.withLock({ $0 }) else { return }
+            try onDevice { () throws(DeviceError) in try resources.release() }
         }
     }
 

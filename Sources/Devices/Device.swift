@@ -30,11 +30,9 @@ public protocol Device: AnyObject, Sendable {
     /// Returns memory from `allocateHost`.
     func freeHost(_ buffer: HostBuffer)
 
-    /// A new stream: operations issued to it run in order, concurrently with other streams.
+    /// A new stream: operations issued to it run in order, concurrently with other streams. It is
+    /// destroyed when the last reference to it goes away (work issued to it still completes).
     func makeStream() throws(DeviceError) -> DeviceStream
-
-    /// Destroys a stream after finishing its work.
-    func destroy(_ stream: DeviceStream)
 
     /// Copies `bytes` bytes from host memory to `destination + offset`, asynchronously when the
     /// host memory is pinned.
@@ -61,11 +59,8 @@ public protocol Device: AnyObject, Sendable {
         _ kernel: any Kernel, count: Int, arguments: [KernelArgument], on stream: DeviceStream
     ) throws(DeviceError)
 
-    /// A new event, to be recorded on a stream.
+    /// A new event, to be recorded on a stream; destroyed when the last reference goes away.
     func makeEvent() throws(DeviceError) -> DeviceEvent
-
-    /// Destroys an event.
-    func destroy(_ event: DeviceEvent)
 
     /// Marks the point in `stream` that `event` stands for.
     func record(_ event: DeviceEvent, on stream: DeviceStream) throws(DeviceError)
@@ -78,6 +73,11 @@ public protocol Device: AnyObject, Sendable {
 
     /// Blocks the host until all work issued to `stream` has completed.
     func synchronize(_ stream: DeviceStream) throws(DeviceError)
+
+    /// Compiles and loads `kernels` now, so that their first launch does not pay for it (the
+    /// runtime calls this before a stage's first batch). Devices that need no compilation do
+    /// nothing.
+    func prepare(_ kernels: [any Kernel]) throws(DeviceError)
 }
 
 /// What a device is: its name, memory, and the compute capability kernels are compiled for.

@@ -16,6 +16,18 @@ public struct DeviceCounters: Sendable, Equatable {
     public var liveBytes = 0
     /// The most device bytes allocated at once.
     public var peakBytes = 0
+    /// Page-locked host bytes allocated now (`allocateHost`).
+    public var pinnedBytes = 0
 
     public init() {}
+
+    /// The counters after a reset: transfers and launches zeroed, memory in use kept, and the peak
+    /// set to the device memory live now.
+    public var reset: DeviceCounters {
+        var fresh = DeviceCounters()
+        fresh.liveBytes = liveBytes
+        fresh.peakBytes = liveBytes
+        fresh.pinnedBytes = pinnedBytes
+        return fresh
+    }
 }

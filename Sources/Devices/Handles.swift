@@ -27,6 +27,10 @@ public struct HostBuffer: @unchecked Sendable, Hashable {
 
 /// A queue of device work. `label` is recorded with each operation issued to it (the executor sets
 /// it to the batch it is issuing), so that a device log can say which batch an operation served.
+///
+/// A stream is destroyed when the last reference to it goes away, never earlier: whatever still
+/// refers to it (an array whose work was issued to it, a memory pool caching buffers for it) keeps
+/// it valid. Work already issued completes either way, as CUDA's `cuStreamDestroy` promises.
 public final class DeviceStream: @unchecked Sendable {
     /// The driver's handle (a `CUstream`), or the simulated stream's index.
     public let handle: UInt
@@ -34,19 +38,29 @@ public final class DeviceStream: @unchecked Sendable {
     public let index: Int
     /// What the work issued next is for.
     public var label: String = ""
+    private let release: @Sendable () -> Void
 
-    public init(handle: UInt, index: Int) {
+    /// A stream with `handle`; `release` destroys it on the device once nothing refers to it.
+    public init(handle: UInt, index: Int, release: @escaping @Sendable () -> Void) {
         self.handle = handle
         self.index = index
+        self.release = release
     }
+
+    deinit { release() }
 }
 
-/// A point in a stream's work.
+/// A point in a stream's work, destroyed on the device when the last reference goes away.
 public final class DeviceEvent: @unchecked Sendable {
     /// The driver's handle (a `CUevent`), or the simulated event's index.
     public let handle: UInt
+    private let release: @Sendable () -> Void
 
-    public init(handle: UInt) {
+    /// An event with `handle`; `release` destroys it on the device once nothing refers to it.
+    public init(handle: UInt, release: @escaping @Sendable () -> Void) {
         self.handle = handle
+        self.release = release
     }
+
+    deinit { release() }
 }

@@ -87,8 +87,11 @@ public struct Fuzzer: Sendable {
         coverage.fallbacks = runtime.counters.stages.filter { $0.fallback != nil }.count
         let comparison = Comparison(deviceTolerance: device.properties.kind == .cuda ? 1e-9 : 0)
         if let detail = comparison.mismatch(expected, actual) { return (detail, coverage) }
+        let held = device.counters.liveBytes - runtime.cachedDeviceBytes
+        if held != 0 { return ("\(held) device bytes still held by values after evaluation", coverage) }
+        try runtime.releaseDeviceMemory()
         let live = device.counters.liveBytes
-        return (live == 0 ? nil : "\(live) device bytes still allocated after evaluation", coverage)
+        return (live == 0 ? nil : "\(live) device bytes still allocated after releasing the cache", coverage)
     }
 
     /// Removes calls from the end and the middle, and halves the size, while the program still

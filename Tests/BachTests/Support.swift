@@ -1,3 +1,4 @@
+import Testing
 import Bach
 import Devices
 import NDArrays
@@ -31,4 +32,17 @@ func negateOnCPU(_ a: LazyArray<Double>) -> LazyArray<Double> {
         "negateOnCPU", infer: Elementwise.inference("negateOnCPU", Double.self, hasOut: false),
         cpu: { pieces, _ in NDArrays.negative(try pieces.take(0, as: NDArray<Double>.self)) })
     return LazyArray(a.runtime.record(annotation, [.lazy(a.handle)]))
+}
+
+/// Checks that no value holds device memory after an evaluation (only the runtime's cache does),
+/// and that releasing the cache returns the device to no live bytes at all.
+func expectDeviceMemoryReturned(
+    _ bach: Bach, _ device: SimulatedDevice, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    #expect(
+        device.counters.liveBytes == bach.cachedDeviceBytes, "only the cache holds device memory",
+        sourceLocation: sourceLocation)
+    try bach.releaseDeviceMemory()
+    #expect(device.counters.liveBytes == 0, "releasing the cache frees it", sourceLocation: sourceLocation)
+    #expect(device.counters.pinnedBytes == 0, "and the pinned staging memory", sourceLocation: sourceLocation)
 }

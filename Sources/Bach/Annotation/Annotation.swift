@@ -1,3 +1,5 @@
+import Devices
+
 /// An annotated function: what the runtime needs to record, place, split and run one call.
 ///
 /// The kinds of the seed's annotations map onto it as follows: `offload` (`oa`: CPU function, GPU
@@ -34,6 +36,10 @@ public struct Annotation: Sendable {
     /// Device memory the GPU implementation allocates for its own temporaries, beyond its result,
     /// for a piece of `elements` elements (so that batches are sized to fit).
     public let deviceWorkspace: (@Sendable (_ elements: Int) -> Int)?
+    /// The kernels the GPU implementation launches for arguments like `arguments` over pieces of
+    /// `elements` elements, so that the runtime compiles them before a stage's first batch instead
+    /// of inside it. Kernels not declared still work: they compile at their first launch.
+    public let kernels: (@Sendable (_ arguments: [ArgumentInfo], _ elements: Int) throws -> [any Kernel])?
 
     /// A function of the pieces of its arguments: `arguments` holds them in order (take a mutable
     /// argument out with `take` so that it can be written in place); returns the result.
@@ -44,9 +50,11 @@ public struct Annotation: Sendable {
         mutable: [Int] = [], splittable: Bool = true,
         cost: (@Sendable (Int) -> (cpu: Double, gpu: Double))? = nil,
         deviceWorkspace: (@Sendable (Int) -> Int)? = nil,
+        kernels: (@Sendable ([ArgumentInfo], Int) throws -> [any Kernel])? = nil,
         infer: @escaping @Sendable ([ArgumentInfo]) throws -> Inference
     ) {
         self.deviceWorkspace = deviceWorkspace
+        self.kernels = kernels
         self.name = name
         self.kind = kind
         self.cpu = cpu
@@ -62,12 +70,13 @@ public struct Annotation: Sendable {
         _ name: String, mutable: [Int] = [], splittable: Bool = true,
         cost: (@Sendable (Int) -> (cpu: Double, gpu: Double))? = nil,
         deviceWorkspace: (@Sendable (Int) -> Int)? = nil,
+        kernels: (@Sendable ([ArgumentInfo], Int) throws -> [any Kernel])? = nil,
         infer: @escaping @Sendable ([ArgumentInfo]) throws -> Inference,
         cpu: @escaping Implementation, gpu: @escaping Implementation
     ) -> Annotation {
         Annotation(
             name: name, cpu: cpu, gpu: gpu, mutable: mutable, splittable: splittable, cost: cost,
-            deviceWorkspace: deviceWorkspace, infer: infer)
+            deviceWorkspace: deviceWorkspace, kernels: kernels, infer: infer)
     }
 
     /// The seed's `sa`: a splittable function with a CPU implementation only.

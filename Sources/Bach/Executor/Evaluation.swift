@@ -93,11 +93,9 @@ struct Evaluation {
                 report.fallback = stage.fallback
                 runtime.record { $0.stages.append(report) }
             }
-            if let device = runtime.device, stage.usesDevice {
+            if let resources = try runtime.deviceResources(), stage.usesDevice {
                 do {
-                    let results = try GPUExecutor(
-                        device: device, staging: runtime.staging, copyThreads: options.copyThreads
-                    ).runWhole(stage)
+                    let results = try GPUExecutor(resources: resources).runWhole(stage)
                     return try finishReductions(stage, results)
                 } catch  where isOutOfMemory(error) {
                     stage.fallBackToCPU("the whole values do not fit in the device budget")
@@ -107,12 +105,12 @@ struct Evaluation {
             try runner.run()
             return try finishReductions(stage, runner.wholeResults.filter { stage.outputs.contains($0.key) })
         }
-        if let device = runtime.device, stage.usesDevice {
+        if let resources = try runtime.deviceResources(), stage.usesDevice {
             let transferLimit =
                 options.deviceBatchTransferBytes / Swift.max(1, BatchSizer.transferBytesPerElement(stage))
             var maximum = Swift.min(options.maximumDeviceBatch ?? Int.max, Swift.max(1, transferLimit))
             while true {
-                let budget = device.properties.memoryBudget - device.counters.liveBytes
+                let budget = resources.availableBytes
                 guard
                     let (batch, inFlight) = BatchSizer.deviceBatch(
                         stage, extent: extent, budget: budget, inFlight: options.inFlight, maximum: maximum)
@@ -121,9 +119,7 @@ struct Evaluation {
                     break
                 }
                 do {
-                    let executor = GPUExecutor(
-                        device: device, staging: runtime.staging, copyThreads: options.copyThreads)
-                    let (outputs, batches) = try executor.run(
+                    let (outputs, batches) = try GPUExecutor(resources: resources).run(
                         stage, extent: extent, batch: batch, inFlight: inFlight)
                     report(stage, extent: extent, batch: batch, batches: batches)
                     return outputs.mapValues { ($0, .cpu) }
@@ -148,7 +144,7 @@ struct Evaluation {
     private func keepOnDevice(_ stage: Stage, _ results: [Int: (Any, Backend)]) throws -> [Int: (
         Any, Backend
     )] {
-        guard let context = try runtime.residentContext() else { return results }
+        guard let context = try runtime.deviceResources()?.resident.transfer else { return results }
         var kept = results
         for node in stage.nodes where node.materializeOn == .gpu {
             guard let (value, backend) = results[node.id], backend != .gpu else { continue }

@@ -7,28 +7,21 @@ import Devices
 /// The host issues batch b on slot b mod k after waiting only for batch b − k (the slot's previous
 /// occupant), so copies of batch b+1 are issued before the kernels of batch b have finished.
 struct GPUExecutor {
-    let device: any Device
-    let staging: StagingCache
-    let copyThreads: Int
+    let resources: DeviceResources
+
+    var device: any Device { resources.device }
 
     /// Runs the stage in batches of `batch` elements with `inFlight` slots; returns the whole
-    /// outputs by node id and the number of batches.
+    /// outputs by node id and the number of batches. The stage's kernels are compiled first.
     func run(_ stage: Stage, extent: Int, batch: Int, inFlight: Int) throws -> (
         outputs: [Int: Any], batches: Int
     ) {
         let batches = Swift.max(1, (extent + batch - 1) / batch)
         let outputs = try StageOutputs(stage)
-        let pool = MemoryPool(device: device)
-        var slots: [Slot] = []
-        defer {
-            for slot in slots { slot.close() }
+        let slots = try onDevice { () throws(DeviceError) in try resources.slots(Swift.min(inFlight, batches))
         }
         do {
-            for index in 0..<Swift.min(inFlight, batches) {
-                slots.append(
-                    try Slot(
-                        device: device, pool: pool, arena: staging.arena(index), copyThreads: copyThreads))
-            }
+            try prepareKernels(stage, elements: batch)
             for index in 0..<batches {
                 let slot = slots[index % slots.count]
                 try slot.complete()
@@ -40,46 +33,63 @@ struct GPUExecutor {
                 try onDevice { () throws(DeviceError) in try slot.issueEnd() }
             }
             for slot in slots { try slot.complete() }
-            try onDevice { () throws(DeviceError) in try pool.releaseCached() }
         } catch {
             for slot in slots { slot.abandon() }
-            try? pool.releaseCached()
             throw error
         }
         return (try outputs.finish(), batches)
     }
 
-    /// Runs a stage of one call on whole values with `slot`-like resources of its own.
+    /// Runs a stage of one call on whole values in the resident slot, whose stream and pool outlive
+    /// the evaluation, so that results kept on the device stay valid.
     func runWhole(_ stage: Stage) throws -> [Int: (Any, Backend)] {
-        let pool = MemoryPool(device: device)
-        let slot = try onDevice { () throws(DeviceError) in
-            try Slot(device: device, pool: pool, arena: staging.arena(0), copyThreads: copyThreads)
-        }
-        defer { slot.close() }
+        let slot = resources.resident
+        slot.transfer.stream.label = "whole"
         do {
+            try prepareKernels(stage, elements: stage.nodes.first?.resultType.extent ?? 1)
             var runner = BatchRunner(stage: stage, range: nil, slot: slot, outputs: nil, parallel: false)
             try runner.run()
             var results: [Int: (Any, Backend)] = [:]
             for (id, result) in runner.wholeResults {
                 let (value, backend) = result
                 let node = stage.nodes.first { $0.id == id }!
-                if backend == .gpu && (node.materializeOn != .gpu || node.resultType is ReductionSplit) {
+                guard backend == .gpu && (node.materializeOn != .gpu || node.resultType is ReductionSplit)
+                else {
+                    results[id] = result
+                    continue
+                }
+                let carrier = (node.resultType as? ReductionSplit)?.partial ?? node.resultType
+                guard let contiguous = carrier as? any ContiguousSplitType else {
                     results[id] = (
                         try node.resultType.transfer(value, to: .cpu, context: slot.transfer), .cpu
                     )
-                } else {
-                    results[id] = result
+                    continue
+                }
+                let (buffer, byteOffset, bytes) = contiguous.deviceBytes(of: value)
+                let count = carrier.extent ?? 1
+                try onDevice { () throws(DeviceError) in
+                    try slot.download(buffer, offset: byteOffset, bytes: bytes) { pinned in
+                        results[id] = (contiguous.hostValue(copying: pinned, count: count), .cpu)
+                    }
                 }
             }
-            try onDevice { () throws(DeviceError) in try device.synchronize(slot.transfer.stream) }
-            if !results.values.contains(where: { $0.1 == .gpu }) {
-                try onDevice { () throws(DeviceError) in try pool.releaseCached() }
-            }
+            try slot.finish()
             return results
         } catch {
             slot.abandon()
-            try? pool.releaseCached()
             throw error
         }
+    }
+
+    /// Compiles the kernels the stage's device calls declare, before any of them runs.
+    private func prepareKernels(_ stage: Stage, elements: Int) throws {
+        var kernels: [any Kernel] = []
+        for node in stage.nodes where stage.placement[node.id] == .gpu {
+            if let declared = node.annotation?.kernels {
+                kernels += try declared(node.argumentInfos, elements)
+            }
+        }
+        if kernels.isEmpty { return }
+        try onDevice { () throws(DeviceError) in try device.prepare(kernels) }
     }
 }

@@ -1,7 +1,8 @@
 import Devices
 
 /// One batch in flight on the device: a stream, the pool its memory comes from, a pinned arena for
-/// its copies, and the host work to finish once the device is done with the batch.
+/// its copies, and the host work to finish once the device is done with the batch. A runtime keeps
+/// its slots (and so their streams and pinned memory) for its whole life.
 final class Slot {
     let transfer: TransferContext
     private let arena: PinnedArena
@@ -10,10 +11,10 @@ final class Slot {
     private var completions: [() throws -> Void] = []
     private(set) var busy = false
 
-    init(device: any Device, pool: MemoryPool, arena: PinnedArena, copyThreads: Int) throws(DeviceError) {
-        transfer = TransferContext(device: device, stream: try device.makeStream(), pool: pool)
-        event = try device.makeEvent()
-        self.arena = arena
+    init(transfer: TransferContext, copyThreads: Int) throws(DeviceError) {
+        self.transfer = transfer
+        event = try transfer.device.makeEvent()
+        arena = PinnedArena(device: transfer.device)
         self.copyThreads = copyThreads
     }
 
@@ -75,7 +76,14 @@ final class Slot {
         for completion in work { try completion() }
     }
 
-    /// Waits for the stream and forgets pending completions (after a failure).
+    /// Issues the end of the work issued so far and completes it.
+    func finish() throws {
+        try onDevice { () throws(DeviceError) in try issueEnd() }
+        try complete()
+    }
+
+    /// Waits for the stream and forgets pending completions (after a failure), leaving the slot
+    /// ready for the next batch.
     func abandon() {
         try? device.synchronize(transfer.stream)
         completions.removeAll()
@@ -83,9 +91,8 @@ final class Slot {
         busy = false
     }
 
-    /// Destroys the stream and event.
-    func close() {
-        device.destroy(transfer.stream)
-        device.destroy(event)
+    /// Returns the arena's pinned memory to the device (the slot must be idle).
+    func releasePinnedMemory() {
+        arena.release()
     }
 }

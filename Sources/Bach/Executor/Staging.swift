@@ -49,25 +49,6 @@ final class PinnedArena: @unchecked Sendable {
     deinit { release() }
 }
 
-/// Pinned arenas kept across evaluations, one per batch in flight, because pinning memory is slow
-/// (milliseconds per allocation on a GPU).
-final class StagingCache: @unchecked Sendable {
-    private let device: (any Device)?
-    private let arenas = Locked<[PinnedArena]>([])
-
-    init(device: (any Device)?) {
-        self.device = device
-    }
-
-    /// The arena of batch slot `index`.
-    func arena(_ index: Int) -> PinnedArena {
-        arenas.withLock { arenas in
-            while arenas.count <= index { arenas.append(PinnedArena(device: device!)) }
-            return arenas[index]
-        }
-    }
-}
-
 /// Copies large host buffers with several threads: one core copies about 10 GB/s, sixteen about
 /// 38 GB/s on the GPU machine, so staging keeps up with pinned transfers only when threaded.
 enum ParallelCopy {

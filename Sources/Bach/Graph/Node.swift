@@ -58,6 +58,16 @@ final class Node: @unchecked Sendable {
         return false
     }
 
+    /// What the annotation's inference saw of each argument.
+    var argumentInfos: [ArgumentInfo] {
+        inputs.map { input in
+            switch input {
+            case .node(let source, _): ArgumentInfo(splitType: source.resultType, isConstant: false)
+            case .constant(_, let type): ArgumentInfo(splitType: type, isConstant: true)
+            }
+        }
+    }
+
     /// The nodes this one reads.
     var dependencies: [Node] {
         inputs.compactMap { input in

@@ -2,141 +2,125 @@
     import Glibc
 #endif
 
-/// An NVIDIA GPU driven through the CUDA driver API, loaded at run time (`libcuda.so.1`), with
-/// kernels compiled by NVRTC (`libnvrtc.so`) for the device's compute capability and cached by name.
+/// An NVIDIA GPU driven through the CUDA driver API, loaded at run time (`libcuda.so.1`, or the
+/// file `BACH_CUDA_DRIVER` names), with kernels compiled by NVRTC (`libnvrtc.so`, or
+/// `BACH_NVRTC`) for the device's compute capability.
 ///
-/// The device enforces its memory budget itself (an allocation past it throws `outOfMemory`, as on
-/// the simulated device), so that `--gpu-memory` makes the runtime page on any GPU.
+/// Every `CUDADevice` of a process shares one session (the primary context and the loaded
+/// kernels); each has its own memory budget and counters. The device enforces its budget itself
+/// (an allocation past it throws `outOfMemory`, as on the simulated device), so that
+/// `--gpu-memory` makes the runtime page on any GPU.
 public final class CUDADevice: Device, @unchecked Sendable {
     public let properties: DeviceProperties
-    private let driver: DriverAPI
-    private let compiler: NVRTC
-    private let context: OpaquePointer?
+    private let session: CUDASession
     private let state = Locked(CUDAState())
 
     private struct CUDAState {
         var counters = DeviceCounters()
-        var functions: [String: OpaquePointer] = [:]
         var streams = 0
     }
 
     /// The first GPU, with at most `budget` bytes (nil: its free memory less a margin of 5% of its
-    /// memory, at least 256 MiB). Throws naming what is missing: the driver, NVRTC, or a device.
-    public static func open(budget: Int?) throws(DeviceError) -> CUDADevice {
-        let driver = try DriverAPI()
-        let compiler = try NVRTC()
-        try driver.check(driver.cuInit(0), "cuInit")
-        var count: Int32 = 0
-        try driver.check(driver.cuDeviceGetCount(&count), "cuDeviceGetCount")
-        guard count > 0 else { throw .noDevice(reason: "the CUDA driver reports no device") }
-        var ordinal: Int32 = 0
-        try driver.check(driver.cuDeviceGet(&ordinal, 0), "cuDeviceGet")
-        var context: OpaquePointer?
-        try driver.check(driver.cuDevicePrimaryCtxRetain(&context, ordinal), "cuDevicePrimaryCtxRetain")
-        try driver.check(driver.cuCtxSetCurrent(context), "cuCtxSetCurrent")
-        var name = [CChar](repeating: 0, count: 256)
-        try driver.check(driver.cuDeviceGetName(&name, Int32(name.count), ordinal), "cuDeviceGetName")
-        var (free, total) = (0, 0)
-        try driver.check(driver.cuMemGetInfo(&free, &total), "cuMemGetInfo")
-        func attribute(_ id: Int32) throws(DeviceError) -> Int {
-            var value: Int32 = 0
-            try driver.check(driver.cuDeviceGetAttribute(&value, id, ordinal), "cuDeviceGetAttribute(\(id))")
-            return Int(value)
-        }
-        let (major, minor, engines) = (try attribute(75), try attribute(76), try attribute(40))
+    /// memory, at least 256 MiB), driven through `libraries` (by default the files the environment
+    /// names, else the loader's). Throws naming what is missing: the driver, NVRTC, or a device.
+    public static func open(budget: Int?, libraries: CUDALibraries = .environment) throws(DeviceError)
+        -> CUDADevice
+    {
+        let session = try CUDASession.shared(libraries)
+        let (free, total) = try session.memoryInfo()
         let margin = Swift.max(256 << 20, total / 20)
         let usable = Swift.max(0, free - margin)
         let properties = DeviceProperties(
-            kind: .cuda, name: String(nullTerminated: name), totalMemory: total,
-            memoryBudget: Swift.min(usable, budget ?? usable), computeCapability: (major, minor),
-            copyEngines: engines)
-        return CUDADevice(properties: properties, driver: driver, compiler: compiler, context: context)
+            kind: .cuda, name: session.name, totalMemory: session.totalMemory,
+            memoryBudget: Swift.min(usable, Swift.max(0, budget ?? usable)),
+            computeCapability: session.computeCapability, copyEngines: session.copyEngines)
+        return CUDADevice(properties: properties, session: session)
     }
 
-    private init(properties: DeviceProperties, driver: DriverAPI, compiler: NVRTC, context: OpaquePointer?) {
+    private init(properties: DeviceProperties, session: CUDASession) {
         self.properties = properties
-        self.driver = driver
-        self.compiler = compiler
-        self.context = context
+        self.session = session
     }
 
-    /// Makes the device's context current on the calling thread (CUDA contexts are per thread).
-    private func bind() throws(DeviceError) {
-        try driver.check(driver.cuCtxSetCurrent(context), "cuCtxSetCurrent")
-    }
+    private var driver: DriverAPI { session.driver }
 
     public var counters: DeviceCounters { state.withLock { $0.counters } }
 
     public func resetCounters() {
-        state.withLock { state in
-            let live = state.counters.liveBytes
-            state.counters = DeviceCounters()
-            state.counters.liveBytes = live
-            state.counters.peakBytes = live
-        }
+        state.withLock { $0.counters = $0.counters.reset }
     }
 
     public func allocate(_ bytes: Int) throws(DeviceError) -> DeviceBuffer {
-        let live = counters.liveBytes
-        guard live + bytes <= properties.memoryBudget else {
-            throw .outOfMemory(requested: bytes, live: live, budget: properties.memoryBudget)
+        let size = Swift.max(bytes, 1)
+        try state.withLock { state throws(DeviceError) in
+            let live = state.counters.liveBytes
+            guard bytes >= 0, live + size <= properties.memoryBudget else {
+                throw .outOfMemory(requested: bytes, live: live, budget: properties.memoryBudget)
+            }
+            state.counters.liveBytes += size
         }
-        try bind()
         var address: UInt64 = 0
         do {
-            try driver.check(driver.cuMemAlloc(&address, Swift.max(bytes, 1)), "cuMemAlloc", requested: bytes)
-        } catch .outOfMemory {
-            throw .outOfMemory(requested: bytes, live: live, budget: properties.memoryBudget)
+            try session.bind()
+            try driver.check(driver.cuMemAlloc(&address, size), "cuMemAlloc", requested: bytes)
+        } catch {
+            state.withLock { $0.counters.liveBytes -= size }
+            if case .outOfMemory = error {
+                throw .outOfMemory(
+                    requested: bytes, live: counters.liveBytes, budget: properties.memoryBudget)
+            }
+            throw error
         }
         state.withLock { state in
             state.counters.allocations += 1
-            state.counters.liveBytes += bytes
             state.counters.peakBytes = Swift.max(state.counters.peakBytes, state.counters.liveBytes)
         }
-        return DeviceBuffer(address: UInt(address), bytes: bytes)
+        return DeviceBuffer(address: UInt(address), bytes: size)
     }
 
     public func free(_ buffer: DeviceBuffer) {
-        try? bind()
+        try? session.bind()
         _ = driver.cuMemFree(UInt64(buffer.address))
         state.withLock { $0.counters.liveBytes -= buffer.bytes }
     }
 
     public func allocateHost(_ bytes: Int) throws(DeviceError) -> HostBuffer {
-        try bind()
+        try session.bind()
         var pointer: UnsafeMutableRawPointer?
         try driver.check(
-            driver.cuMemHostAlloc(&pointer, Swift.max(bytes, 1), 0), "cuMemHostAlloc", requested: bytes)
+            driver.cuMemHostAlloc(&pointer, Swift.max(bytes, 1), CUDAConstant.hostAllocDefault),
+            "cuMemHostAlloc", requested: bytes)
+        state.withLock { $0.counters.pinnedBytes += bytes }
         return HostBuffer(pointer: pointer!, bytes: bytes)
     }
 
     public func freeHost(_ buffer: HostBuffer) {
-        try? bind()
+        try? session.bind()
         _ = driver.cuMemFreeHost(buffer.pointer)
+        state.withLock { $0.counters.pinnedBytes -= buffer.bytes }
     }
 
     public func makeStream() throws(DeviceError) -> DeviceStream {
-        try bind()
+        try session.bind()
         var stream: OpaquePointer?
-        try driver.check(driver.cuStreamCreate(&stream, 1), "cuStreamCreate")
+        try driver.check(driver.cuStreamCreate(&stream, CUDAConstant.streamNonBlocking), "cuStreamCreate")
         let index = state.withLock { state in
             state.streams += 1
             return state.streams
         }
-        return DeviceStream(handle: UInt(bitPattern: stream), index: index)
-    }
-
-    public func destroy(_ stream: DeviceStream) {
-        try? bind()
-        _ = driver.cuStreamSynchronize(handle(stream))
-        _ = driver.cuStreamDestroy(handle(stream))
+        let session = self.session
+        let handle = UInt(bitPattern: stream)
+        return DeviceStream(handle: handle, index: index) {
+            try? session.bind()
+            _ = session.driver.cuStreamDestroy(OpaquePointer(bitPattern: handle))
+        }
     }
 
     public func copy(
         from source: UnsafeRawPointer, to destination: DeviceBuffer, offset: Int, bytes: Int,
         on stream: DeviceStream
     ) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(
             driver.cuMemcpyHtoDAsync(
                 UInt64(destination.address) + UInt64(offset), source, bytes, handle(stream)),
@@ -151,7 +135,7 @@ public final class CUDADevice: Device, @unchecked Sendable {
         from source: DeviceBuffer, offset: Int, to destination: UnsafeMutableRawPointer, bytes: Int,
         on stream: DeviceStream
     ) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(
             driver.cuMemcpyDtoHAsync(
                 destination, UInt64(source.address) + UInt64(offset), bytes, handle(stream)),
@@ -166,7 +150,7 @@ public final class CUDADevice: Device, @unchecked Sendable {
         from source: DeviceBuffer, offset sourceOffset: Int, to destination: DeviceBuffer,
         offset destinationOffset: Int, bytes: Int, on stream: DeviceStream
     ) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(
             driver.cuMemcpyDtoDAsync(
                 UInt64(destination.address) + UInt64(destinationOffset),
@@ -178,8 +162,8 @@ public final class CUDADevice: Device, @unchecked Sendable {
     public func launch(
         _ kernel: any Kernel, count: Int, arguments: [KernelArgument], on stream: DeviceStream
     ) throws(DeviceError) {
-        try bind()
-        let function = try function(for: kernel)
+        let function = try session.function(for: kernel)
+        try session.bind()
         let (blocks, threads) = kernel.grid(for: count)
         let values = arguments + [.int64(Int64(count))]
         let storage = UnsafeMutableRawPointer.allocate(byteCount: values.count * 8, alignment: 8)
@@ -205,53 +189,44 @@ public final class CUDADevice: Device, @unchecked Sendable {
         state.withLock { $0.counters.kernelLaunches += 1 }
     }
 
-    /// The loaded function of `kernel`, compiling and loading its module on first use.
-    private func function(for kernel: any Kernel) throws(DeviceError) -> OpaquePointer {
-        if let cached = state.withLock({ $0.functions[kernel.name] }) { return cached }
-        let (major, minor) = properties.computeCapability
-        let image = try compiler.compile(kernel.cudaSource, name: kernel.name, major: major, minor: minor)
-        var module: OpaquePointer?
-        let loaded = image.withUnsafeBytes { driver.cuModuleLoadData(&module, $0.baseAddress) }
-        try driver.check(loaded, "cuModuleLoadData(\(kernel.name))")
-        var function: OpaquePointer?
-        try driver.check(
-            driver.cuModuleGetFunction(&function, module, kernel.name), "cuModuleGetFunction(\(kernel.name))")
-        state.withLock { $0.functions[kernel.name] = function! }
-        return function!
+    public func prepare(_ kernels: [any Kernel]) throws(DeviceError) {
+        try session.prepare(kernels)
     }
 
     public func makeEvent() throws(DeviceError) -> DeviceEvent {
-        try bind()
+        try session.bind()
         var event: OpaquePointer?
-        try driver.check(driver.cuEventCreate(&event, 2), "cuEventCreate")
-        return DeviceEvent(handle: UInt(bitPattern: event))
-    }
-
-    public func destroy(_ event: DeviceEvent) {
-        _ = driver.cuEventDestroy(OpaquePointer(bitPattern: event.handle))
+        try driver.check(
+            driver.cuEventCreate(&event, CUDAConstant.eventBlockingSyncNoTiming), "cuEventCreate")
+        let session = self.session
+        let handle = UInt(bitPattern: event)
+        return DeviceEvent(handle: handle) {
+            try? session.bind()
+            _ = session.driver.cuEventDestroy(OpaquePointer(bitPattern: handle))
+        }
     }
 
     public func record(_ event: DeviceEvent, on stream: DeviceStream) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(
             driver.cuEventRecord(OpaquePointer(bitPattern: event.handle), handle(stream)), "cuEventRecord")
     }
 
     public func wait(_ stream: DeviceStream, for event: DeviceEvent) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(
             driver.cuStreamWaitEvent(handle(stream), OpaquePointer(bitPattern: event.handle), 0),
             "cuStreamWaitEvent")
     }
 
     public func synchronize(_ event: DeviceEvent) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(
             driver.cuEventSynchronize(OpaquePointer(bitPattern: event.handle)), "cuEventSynchronize")
     }
 
     public func synchronize(_ stream: DeviceStream) throws(DeviceError) {
-        try bind()
+        try session.bind()
         try driver.check(driver.cuStreamSynchronize(handle(stream)), "cuStreamSynchronize")
     }
 

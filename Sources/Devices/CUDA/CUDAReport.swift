@@ -1,10 +1,11 @@
-/// What a machine offers for CUDA, for `bach doctor`: each library found (with its path) or not
-/// (with the loader's reason), the driver's version, and every device.
+/// What a machine offers for CUDA, for `bach doctor`: each library found (with the file loaded) or
+/// not (with the loader's reason), the driver's version, every device, and whether a kernel
+/// compiles and runs.
 public struct CUDAReport: Sendable {
     /// One library the CUDA path may use.
     public struct Library: Sendable {
         public let name: String
-        /// Where it was loaded from, or nil.
+        /// The file loaded, or nil.
         public let path: String?
         /// Why it could not be loaded, or nil.
         public let problem: String?
@@ -15,60 +16,109 @@ public struct CUDAReport: Sendable {
     public let libraries: [Library]
     /// The driver's CUDA version, e.g. "13.0", or nil without a driver.
     public let driverVersion: String?
+    /// NVRTC's version, e.g. "13.0", or nil without NVRTC.
+    public let nvrtcVersion: String?
+    /// The NVRTC builtins library loaded from NVRTC's folder, if one was needed there.
+    public let nvrtcBuiltins: String?
     /// One line per device: name, memory, compute capability, copy engines.
     public let devices: [String]
     /// Why no device could be listed, or nil.
     public let problem: String?
+    /// The outcome of compiling and running a small kernel on the first device, or nil when no
+    /// device was found.
+    public let kernelCheck: String?
+    /// Where compiled kernels are cached on disk, or nil when caching is off.
+    public let kernelCache: String?
 
-    /// Looks for the libraries and devices; never throws.
-    public static func probe() -> CUDAReport {
-        let wanted: [(String, [String], String)] = [
-            ("libcuda", ["libcuda.so.1", "libcuda.so"], "the driver: memory, streams, copies, kernels"),
-            ("NVRTC", NVRTC.names, "compiling generated kernels"),
+    /// Looks for the libraries and devices and tries a kernel; never throws.
+    public static func probe(_ chosen: CUDALibraries = .environment) -> CUDAReport {
+        let wanted: [(String, String?, String, [String], String, String)] = [
             (
-                "cuBLAS", ["libcublas.so", "libcublas.so.13", "libcublas.so.12"],
-                "matrix products (later issues)"
+                "libcuda", chosen.driver, DriverAPI.environment, DriverAPI.names, "cuInit",
+                "the driver: memory, streams, copies, kernels"
             ),
             (
-                "cuSOLVER", ["libcusolver.so", "libcusolver.so.12", "libcusolver.so.11"],
-                "decompositions (later issues)"
+                "NVRTC", chosen.nvrtc, NVRTC.environment, NVRTC.names, "nvrtcVersion",
+                "compiling generated kernels"
             ),
         ]
-        let libraries = wanted.map { name, files, use in
+        let libraries = wanted.map { name, file, variable, files, symbol, use in
             do {
-                let library = try SharedLibrary(anyOf: files)
+                let library = try SharedLibrary(
+                    file: file, environment: variable, anyOf: files, symbol: symbol)
                 return Library(name: name, path: library.path, problem: nil, use: use)
             } catch {
                 return Library(name: name, path: nil, problem: "\(error)", use: use)
             }
         }
+        let cache = KernelCache.standard().folder
+        let compiler = try? NVRTC(file: chosen.nvrtc)
         do {
-            let driver = try DriverAPI()
-            try driver.check(driver.cuInit(0), "cuInit")
+            let session = try CUDASession.shared(chosen)
+            let driver = session.driver
             var version: Int32 = 0
             try driver.check(driver.cuDriverGetVersion(&version), "cuDriverGetVersion")
-            var count: Int32 = 0
-            try driver.check(driver.cuDeviceGetCount(&count), "cuDeviceGetCount")
-            var devices: [String] = []
-            for ordinal in 0..<count {
-                var name = [CChar](repeating: 0, count: 256)
-                var total = 0
-                var (major, minor, engines) = (Int32(0), Int32(0), Int32(0))
-                try driver.check(driver.cuDeviceGetName(&name, 256, ordinal), "cuDeviceGetName")
-                try driver.check(driver.cuDeviceTotalMem(&total, ordinal), "cuDeviceTotalMem")
-                try driver.check(driver.cuDeviceGetAttribute(&major, 75, ordinal), "cuDeviceGetAttribute")
-                try driver.check(driver.cuDeviceGetAttribute(&minor, 76, ordinal), "cuDeviceGetAttribute")
-                try driver.check(driver.cuDeviceGetAttribute(&engines, 40, ordinal), "cuDeviceGetAttribute")
-                devices.append(
-                    "\(ordinal): \(String(nullTerminated: name)), \(formatBytes(total)), compute capability \(major).\(minor), "
-                        + "\(engines) copy engines")
-            }
+            let (major, minor) = session.computeCapability
+            let device =
+                "0: \(session.name), \(formatBytes(session.totalMemory)), compute capability \(major).\(minor), "
+                + "\(session.copyEngines) copy engines"
             return CUDAReport(
                 libraries: libraries, driverVersion: "\(version / 1000).\((version % 1000) / 10)",
-                devices: devices,
-                problem: devices.isEmpty ? "the driver reports no device" : nil)
+                nvrtcVersion: compiler?.versionString, nvrtcBuiltins: compiler?.builtins, devices: [device],
+                problem: nil, kernelCheck: checkKernel(chosen), kernelCache: cache)
         } catch {
-            return CUDAReport(libraries: libraries, driverVersion: nil, devices: [], problem: "\(error)")
+            return CUDAReport(
+                libraries: libraries, driverVersion: nil, nvrtcVersion: compiler?.versionString,
+                nvrtcBuiltins: compiler?.builtins, devices: [], problem: "\(error)", kernelCheck: nil,
+                kernelCache: cache)
         }
+    }
+
+    /// Compiles a kernel adding 1 to 1,000 integers, runs it and checks the result.
+    private static func checkKernel(_ libraries: CUDALibraries) -> String {
+        do {
+            let device = try CUDADevice.open(budget: nil, libraries: libraries)
+            let count = 1000
+            let bytes = count * MemoryLayout<Int32>.stride
+            let stream = try device.makeStream()
+            let buffer = try device.allocate(bytes)
+            defer { device.free(buffer) }
+            let host = try device.allocateHost(bytes)
+            defer { device.freeHost(host) }
+            let values = host.pointer.bindMemory(to: Int32.self, capacity: count)
+            for index in 0..<count { values[index] = Int32(index) }
+            try device.copy(from: host.pointer, to: buffer, offset: 0, bytes: bytes, on: stream)
+            try device.launch(
+                ProbeKernel(), count: count, arguments: [.buffer(buffer, offset: 0)], on: stream)
+            try device.copy(from: buffer, offset: 0, to: host.pointer, bytes: bytes, on: stream)
+            try device.synchronize(stream)
+            let wrong = (0..<count).first { values[$0] != Int32($0) + 1 }
+            return wrong.map { "wrong result: element \($0) is \(values[$0])" }
+                ?? "ok (compiled, loaded and ran \(ProbeKernel().name) over \(count) elements)"
+        } catch {
+            return "failed: \(error)"
+        }
+    }
+}
+
+/// The kernel `bach doctor` runs: adds 1 to each of `count` 32-bit integers.
+struct ProbeKernel: Kernel {
+    var name: String { "bach_probe_increment" }
+
+    var cudaSource: String {
+        """
+        extern "C" __global__ void bach_probe_increment(int* values, long long n) {
+          for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
+               i += (long long)blockDim.x * gridDim.x) {
+            values[i] = values[i] + 1;
+          }
+        }
+
+        """
+    }
+
+    func runOnHost(_ arguments: [KernelArgument], count: Int) {
+        let values = UnsafeMutablePointer<Int32>(bitPattern: arguments[0].address!)!
+        for index in 0..<count { values[index] += 1 }
     }
 }

@@ -1,8 +1,13 @@
-/// The CUDA driver functions the device uses, resolved from `libcuda.so.1`. Versioned entry points
-/// carry their `_v2` suffix, as `cuda.h` maps them.
+/// The CUDA driver functions the device uses, resolved from `libcuda.so.1` (or the file named by
+/// `BACH_CUDA_DRIVER`). Versioned entry points carry their `_v2` suffix, as `cuda.h` maps them.
 struct DriverAPI: @unchecked Sendable {
     typealias Result = Int32
     let library: SharedLibrary
+
+    /// The environment variable naming the driver library to load instead of the loader's.
+    static let environment = "BACH_CUDA_DRIVER"
+    /// Library names tried in order without `BACH_CUDA_DRIVER`.
+    static let names = ["libcuda.so.1", "libcuda.so"]
 
     let cuInit: @convention(c) (UInt32) -> Result
     let cuDriverGetVersion: @convention(c) (UnsafeMutablePointer<Int32>) -> Result
@@ -32,6 +37,7 @@ struct DriverAPI: @unchecked Sendable {
     let cuMemcpyDtoHAsync: @convention(c) (UnsafeMutableRawPointer?, UInt64, Int, OpaquePointer?) -> Result
     let cuMemcpyDtoDAsync: @convention(c) (UInt64, UInt64, Int, OpaquePointer?) -> Result
     let cuModuleLoadData: @convention(c) (UnsafeMutablePointer<OpaquePointer?>, UnsafeRawPointer?) -> Result
+    let cuModuleUnload: @convention(c) (OpaquePointer?) -> Result
     let cuModuleGetFunction:
         @convention(c) (UnsafeMutablePointer<OpaquePointer?>, OpaquePointer?, UnsafePointer<CChar>)
             -> Result
@@ -41,8 +47,10 @@ struct DriverAPI: @unchecked Sendable {
             UnsafeMutablePointer<UnsafeMutableRawPointer?>?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?
         ) -> Result
 
-    init() throws(DeviceError) {
-        library = try SharedLibrary(anyOf: ["libcuda.so.1", "libcuda.so"])
+    /// Loads `file`, or the loader's `libcuda.so.1` when nil.
+    init(file: String?) throws(DeviceError) {
+        library = try SharedLibrary(
+            file: file, environment: Self.environment, anyOf: Self.names, symbol: "cuInit")
         cuInit = try library.function("cuInit")
         cuDriverGetVersion = try library.function("cuDriverGetVersion")
         cuGetErrorName = try library.function("cuGetErrorName")
@@ -71,6 +79,7 @@ struct DriverAPI: @unchecked Sendable {
         cuMemcpyDtoHAsync = try library.function("cuMemcpyDtoHAsync_v2")
         cuMemcpyDtoDAsync = try library.function("cuMemcpyDtoDAsync_v2")
         cuModuleLoadData = try library.function("cuModuleLoadData")
+        cuModuleUnload = try library.function("cuModuleUnload")
         cuModuleGetFunction = try library.function("cuModuleGetFunction")
         cuLaunchKernel = try library.function("cuLaunchKernel")
     }
@@ -78,8 +87,10 @@ struct DriverAPI: @unchecked Sendable {
     /// Throws a `DeviceError` naming `call` unless `result` is `CUDA_SUCCESS`; out-of-memory
     /// becomes `outOfMemory` so that the runtime re-plans.
     func check(_ result: Result, _ call: String, requested: Int = 0) throws(DeviceError) {
-        if result == 0 { return }
-        if result == 2 { throw .outOfMemory(requested: requested, live: -1, budget: -1) }
+        if result == CUDAConstant.Result.success { return }
+        if result == CUDAConstant.Result.outOfMemory {
+            throw .outOfMemory(requested: requested, live: -1, budget: -1)
+        }
         var name: UnsafePointer<CChar>?
         var text: UnsafePointer<CChar>?
         _ = cuGetErrorName(result, &name)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Run-time compilation of CUDA C with NVRTC, to a CUBIN for the device's architecture (PTX for
 /// the JIT where the NVRTC in use cannot emit a CUBIN).
 struct NVRTC: @unchecked Sendable {
@@ -21,11 +25,21 @@ struct NVRTC: @unchecked Sendable {
     private let errorString: @convention(c) (Result) -> UnsafePointer<CChar>?
     private let version: @convention(c) (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) -> Result
 
+    /// The environment variable naming the NVRTC library to load instead of the loader's.
+    static let environment = "BACH_NVRTC"
     /// Library names tried in order: the unversioned development link, then CUDA 13, 12 and 11.
     static let names = ["libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2"]
 
-    init() throws(DeviceError) {
-        library = try SharedLibrary(anyOf: Self.names)
+    /// The builtins library NVRTC loads by name when it compiles, opened here from NVRTC's own
+    /// folder when the loader would not find it there (NVRTC installed outside the loader's path,
+    /// e.g. by pip): its path, or nil when none was needed or found.
+    let builtins: String?
+
+    /// Loads `file`, or the loader's `libnvrtc.so` when nil.
+    init(file: String?) throws(DeviceError) {
+        library = try SharedLibrary(
+            file: file, environment: Self.environment, anyOf: Self.names, symbol: "nvrtcVersion")
+        builtins = library.folder.flatMap(Self.loadBuiltins(in:))
         create = try library.function("nvrtcCreateProgram")
         compile = try library.function("nvrtcCompileProgram")
         destroy = try library.function("nvrtcDestroyProgram")
@@ -39,6 +53,23 @@ struct NVRTC: @unchecked Sendable {
         version = try library.function("nvrtcVersion")
     }
 
+    /// Opens every `libnvrtc-builtins.so*` in `folder` globally, so that NVRTC's own `dlopen` of
+    /// the builtins by name finds the loaded copy.
+    private static func loadBuiltins(in folder: String) -> String? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var loaded: String?
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix("libnvrtc-builtins.so") else { continue }
+            let path = folder + "/" + name
+            if dlopen(path, RTLD_NOW | RTLD_GLOBAL) != nil { loaded = path }
+        }
+        return loaded
+    }
+
     /// NVRTC's version, e.g. "13.0".
     var versionString: String {
         var (major, minor) = (Int32(0), Int32(0))
@@ -48,7 +79,7 @@ struct NVRTC: @unchecked Sendable {
 
     /// The compiled image of `source` for compute capability `major.minor`, ready for
     /// `cuModuleLoadData`.
-    func compile(_ source: String, name: String, major: Int, minor: Int) throws(DeviceError) -> [CChar] {
+    func compile(_ source: String, name: String, major: Int, minor: Int) throws(DeviceError) -> [UInt8] {
         var program: OpaquePointer?
         try check(create(&program, source, name + ".cu", 0, nil, nil), "nvrtcCreateProgram")
         defer { _ = destroy(&program) }
@@ -65,19 +96,21 @@ struct NVRTC: @unchecked Sendable {
             _ = logSize(program, &size)
             var text = [CChar](repeating: 0, count: Swift.max(size, 1))
             _ = log(program, &text)
-            throw .compilationFailed(kernel: name, log: String(nullTerminated: text))
+            let reason = errorString(status).map { String(cString: $0) } ?? "code \(status)"
+            throw .compilationFailed(kernel: name, log: "\(reason)\n\(String(nullTerminated: text))")
         }
         var size = 0
+        var image: [CChar]
         if binary, let cubinSize, let cubin {
             try check(cubinSize(program, &size), "nvrtcGetCUBINSize")
-            var image = [CChar](repeating: 0, count: size)
+            image = [CChar](repeating: 0, count: size)
             try check(cubin(program, &image), "nvrtcGetCUBIN")
-            return image
+        } else {
+            try check(ptxSize(program, &size), "nvrtcGetPTXSize")
+            image = [CChar](repeating: 0, count: size)
+            try check(ptx(program, &image), "nvrtcGetPTX")
         }
-        try check(ptxSize(program, &size), "nvrtcGetPTXSize")
-        var image = [CChar](repeating: 0, count: size)
-        try check(ptx(program, &image), "nvrtcGetPTX")
-        return image
+        return image.map { UInt8(bitPattern: $0) }
     }
 
     private func check(_ result: Result, _ call: String) throws(DeviceError) {
@@ -93,15 +126,4 @@ func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<C
     defer { copies.forEach { free($0) } }
     let pointers = copies.map { UnsafePointer($0) }
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
-}
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-extension String {
-    /// The text of a NUL-terminated C buffer.
-    init(nullTerminated buffer: [CChar]) {
-        self.init(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 }

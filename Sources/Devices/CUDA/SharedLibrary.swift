@@ -9,18 +9,33 @@ struct SharedLibrary: @unchecked Sendable {
     /// Where the loader found the library (from `/proc/self/maps`), or the name it was opened by.
     let path: String
 
-    /// Opens the first of `names` that loads; throws naming every attempt's error.
-    init(anyOf names: [String]) throws(DeviceError) {
+    /// Opens exactly `file` when given (users with CUDA outside the loader's path, and tests with
+    /// the CUDA double, need this), else the first of `names` that loads. `variable` is the
+    /// environment variable users set to choose the file, for messages. `symbol`, one of the
+    /// library's functions, locates the file loaded. Throws naming every attempt's error.
+    init(file: String?, environment variable: String, anyOf names: [String], symbol: String)
+        throws(DeviceError)
+    {
+        if let file {
+            guard let handle = dlopen(file, RTLD_NOW | RTLD_GLOBAL) else {
+                throw .libraryMissing(
+                    library: file, reason: "\(variable)=\(file): \(String(cString: dlerror()))")
+            }
+            self.handle = handle
+            path = SharedLibrary.loadedPath(of: handle, symbol: symbol) ?? file
+            return
+        }
         var reasons: [String] = []
         for name in names {
             if let handle = dlopen(name, RTLD_NOW | RTLD_GLOBAL) {
                 self.handle = handle
-                path = SharedLibrary.loadedPath(matching: name) ?? name
+                path = SharedLibrary.loadedPath(of: handle, symbol: symbol) ?? name
                 return
             }
             reasons.append(String(cString: dlerror()))
         }
-        throw .libraryMissing(library: names[0], reason: reasons.joined(separator: "; "))
+        throw .libraryMissing(
+            library: names[0], reason: reasons.joined(separator: "; ") + " (or set \(variable) to its path)")
     }
 
     /// The function `name` as the C function type `F`.
@@ -31,34 +46,37 @@ struct SharedLibrary: @unchecked Sendable {
         return unsafeBitCast(address, to: F.self)
     }
 
-    /// The file of a loaded library whose name starts like `name` (up to `.so`).
-    static func loadedPath(matching name: String) -> String? {
-        guard let stem = name.split(separator: ".").first, let file = fopen("/proc/self/maps", "r") else {
-            return nil
-        }
+    /// The folder the library was loaded from, or nil when unknown.
+    var folder: String? {
+        guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/") else { return nil }
+        return String(path[..<slash])
+    }
+
+    /// The file the loader mapped for `handle`: the mapping in `/proc/self/maps` that holds
+    /// `symbol`, or nil.
+    static func loadedPath(of handle: UnsafeMutableRawPointer, symbol: String) -> String? {
+        guard let address = dlsym(handle, symbol).map({ UInt(bitPattern: $0) }),
+            let file = fopen("/proc/self/maps", "r")
+        else { return nil }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 4096)
         while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(nullTerminated: line).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let slash = text.firstIndex(of: "/") else { continue }
-            let path = String(text[slash...])
-            if path.split(separator: "/").last?.hasPrefix(stem + ".so") == true { return path }
+            let text = String(nullTerminated: line)
+            let fields = text.split(separator: " ", omittingEmptySubsequences: true)
+            let bounds = fields.first?.split(separator: "-").compactMap { UInt($0, radix: 16) } ?? []
+            guard bounds.count == 2, (bounds[0]..<bounds[1]).contains(address), fields.count >= 6 else {
+                continue
+            }
+            let path = fields[5...].joined(separator: " ").filter { $0 != "\n" }
+            return path.hasPrefix("/") ? path : nil
         }
         return nil
     }
 }
 
 extension String {
-    /// The string without leading and trailing white space.
-    func trimmingCharacters(in _: WhiteSpace) -> String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-
-    /// White space, for `trimmingCharacters(in:)`.
-    enum WhiteSpace {
-        case whitespacesAndNewlines
+    /// The text of a NUL-terminated C buffer.
+    init(nullTerminated buffer: [CChar]) {
+        self.init(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -35,13 +35,12 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     /// Replaces the fault plan (counting starts afresh).
     public func inject(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
 
+    /// The names of the kernels `prepare` was asked for, in order (the simulated device compiles
+    /// nothing; tests use this to check that the runtime prepares a stage's kernels first).
+    public var preparedKernels: [String] { state.withLock { $0.prepared } }
+
     public func resetCounters() {
-        state.withLock { state in
-            let live = state.counters.liveBytes
-            state.counters = DeviceCounters()
-            state.counters.liveBytes = live
-            state.counters.peakBytes = live
-        }
+        state.withLock { $0.counters = $0.counters.reset }
     }
 
     public func allocate(_ bytes: Int) throws(DeviceError) -> DeviceBuffer {
@@ -83,25 +82,33 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
             throw .callFailed(call: "allocateHost", code: Int(ENOMEM), message: "host memory exhausted")
         }
         let buffer = HostBuffer(pointer: raw, bytes: bytes)
-        state.withLock { $0.pinned[UInt(bitPattern: raw)] = bytes }
+        state.withLock { state in
+            state.pinned[UInt(bitPattern: raw)] = bytes
+            state.counters.pinnedBytes += bytes
+        }
         return buffer
     }
 
     public func freeHost(_ buffer: HostBuffer) {
-        state.withLock { _ = $0.pinned.removeValue(forKey: UInt(bitPattern: buffer.pointer)) }
+        state.withLock { state in
+            if let bytes = state.pinned.removeValue(forKey: UInt(bitPattern: buffer.pointer)) {
+                state.counters.pinnedBytes -= bytes
+            }
+        }
         Glibc.free(buffer.pointer)
     }
 
+    /// A stream whose work runs when the host waits for it. Once no reference to it remains, the
+    /// work issued to it runs (CUDA's destroyed streams finish their work too).
     public func makeStream() throws(DeviceError) -> DeviceStream {
-        state.withLock { state in
+        let shared = state
+        return state.withLock { state in
             let index = state.streams.count
             state.streams.append(SimulatedStream())
-            return DeviceStream(handle: UInt(index), index: index)
+            return DeviceStream(handle: UInt(index), index: index) {
+                shared.withLock { $0.runAll(index) }
+            }
         }
-    }
-
-    public func destroy(_ stream: DeviceStream) {
-        try? synchronize(stream)
     }
 
     public func copy(
@@ -179,14 +186,16 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
         }
     }
 
+    public func prepare(_ kernels: [any Kernel]) throws(DeviceError) {
+        state.withLock { $0.prepared += kernels.map(\.name) }
+    }
+
     public func makeEvent() throws(DeviceError) -> DeviceEvent {
         state.withLock { state in
             state.events.append(nil)
-            return DeviceEvent(handle: UInt(state.events.count - 1))
+            return DeviceEvent(handle: UInt(state.events.count - 1)) {}
         }
     }
-
-    public func destroy(_ event: DeviceEvent) {}
 
     public func record(_ event: DeviceEvent, on stream: DeviceStream) throws(DeviceError) {
         state.withLock { state in

@@ -53,6 +53,7 @@ struct SimulatedState {
     var streams: [SimulatedStream] = []
     var events: [(stream: Int, position: Int)?] = []
     var log: [SimulatedLogEntry] = []
+    var prepared: [String] = []
 
     init(faults: FaultPlan) {
         self.faults = faults

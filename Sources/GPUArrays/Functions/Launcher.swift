@@ -71,7 +71,6 @@ enum Launcher {
             let event = try context.device.makeEvent()
             try context.device.record(event, on: other.stream)
             try context.device.wait(context.stream, for: event)
-            context.device.destroy(event)
         }
     }
 }
