@@ -15,10 +15,12 @@ struct Doctor: ParsableCommand {
         let cuda = CUDAReport.probe()
         print("CUDA libraries:")
         for library in cuda.libraries {
-            let status = library.path.map { "found at \($0)" } ?? "missing (\(library.problem ?? "unknown"))"
+            let status = library.path.map { "loaded \($0)" } ?? "missing (\(library.problem ?? "unknown"))"
             print("  \(library.name): \(status) — \(library.use)")
         }
-        print("CUDA driver: \(cuda.driverVersion ?? "none")")
+        if let builtins = cuda.nvrtcBuiltins { print("  NVRTC builtins: loaded \(builtins)") }
+        print("CUDA driver: \(cuda.driverVersion ?? "none"), NVRTC: \(cuda.nvrtcVersion ?? "none")")
+        print("Kernel cache: \(cuda.kernelCache ?? "off (BACH_KERNEL_CACHE=off)")")
         if cuda.devices.isEmpty {
             print(
                 "CUDA devices: none (\(cuda.problem ?? "unknown")); bench --device auto runs bach on the CPU")
@@ -26,5 +28,6 @@ struct Doctor: ParsableCommand {
             print("CUDA devices:")
             for device in cuda.devices { print("  \(device)") }
         }
+        if let check = cuda.kernelCheck { print("Kernel check: \(check)") }
     }
 }

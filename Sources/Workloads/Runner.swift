@@ -88,6 +88,7 @@ public enum BenchmarkRunner {
             runtimes.append(trial.runtime)
             (inputs, outputs, counters) = (trial.inputs, trial.outputs, trial.counters)
         }
+        try bach.releaseDeviceMemory()
         let (valid, validation) = try validate(workload, configuration, inputs: inputs, outputs: outputs)
         return BenchmarkReport(
             configuration: configuration, initTimes: initTimes, runtimes: runtimes,

@@ -14,7 +14,7 @@ struct KernelSourceTests {
             parameters: [.float64])
         let source = kernel.cudaSource
         #expect(source.contains("extern \"C\" __global__ void \(kernel.name)("))
-        #expect(source.contains("out[i] = nd_add(nd_multiply(in0[i], p0), in1[i % columns]);"))
+        #expect(source.contains("out[i] = nd_add(nd_multiply(in0[i], p0), in1[column]);"))
         #expect(
             source.contains("const double* in0") && source.contains("double p0")
                 && source.contains("long long n"))

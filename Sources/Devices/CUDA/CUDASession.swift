@@ -115,7 +115,8 @@ final class CUDASession: @unchecked Sendable {
             image = cached
         } else {
             image = try compiler.compile(
-                source, name: kernel.name, major: computeCapability.major, minor: computeCapability.minor)
+                source, name: kernel.name, major: computeCapability.major, minor: computeCapability.minor
+            ).image
             cache.store(image, for: source, compiler: identity)
         }
         try bind()

@@ -78,8 +78,10 @@ struct NVRTC: @unchecked Sendable {
     }
 
     /// The compiled image of `source` for compute capability `major.minor`, ready for
-    /// `cuModuleLoadData`.
-    func compile(_ source: String, name: String, major: Int, minor: Int) throws(DeviceError) -> [UInt8] {
+    /// `cuModuleLoadData`, and the compiler's log (warnings; empty for a clean compile).
+    func compile(_ source: String, name: String, major: Int, minor: Int) throws(DeviceError) -> (
+        image: [UInt8], log: String
+    ) {
         var program: OpaquePointer?
         try check(create(&program, source, name + ".cu", 0, nil, nil), "nvrtcCreateProgram")
         defer { _ = destroy(&program) }
@@ -91,13 +93,14 @@ struct NVRTC: @unchecked Sendable {
             "--fmad=false",
         ]
         let status = withCStrings(options) { pointers in compile(program, Int32(options.count), pointers) }
+        var logBytes = 0
+        _ = logSize(program, &logBytes)
+        var text = [CChar](repeating: 0, count: Swift.max(logBytes, 1))
+        _ = log(program, &text)
+        let messages = String(nullTerminated: text)
         if status != 0 {
-            var size = 0
-            _ = logSize(program, &size)
-            var text = [CChar](repeating: 0, count: Swift.max(size, 1))
-            _ = log(program, &text)
             let reason = errorString(status).map { String(cString: $0) } ?? "code \(status)"
-            throw .compilationFailed(kernel: name, log: "\(reason)\n\(String(nullTerminated: text))")
+            throw .compilationFailed(kernel: name, log: "\(reason)\n\(messages)")
         }
         var size = 0
         var image: [CChar]
@@ -110,7 +113,7 @@ struct NVRTC: @unchecked Sendable {
             image = [CChar](repeating: 0, count: size)
             try check(ptx(program, &image), "nvrtcGetPTX")
         }
-        return image.map { UInt8(bitPattern: $0) }
+        return (image.map { UInt8(bitPattern: $0) }, messages)
     }
 
     private func check(_ result: Result, _ call: String) throws(DeviceError) {

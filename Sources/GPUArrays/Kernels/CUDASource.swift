@@ -58,11 +58,31 @@ enum CUDASource {
         signature.append("long long columns")
         signature.append("long long n")
         let body = code(expression, inputs: inputs, parameters: parameters)
+        let broadcasts = inputs.contains { $0.indexing == .row || $0.indexing == .column }
+        // Rows and columns of broadcast operands advance with the grid stride: one division per
+        // thread instead of a 64-bit division and remainder per element.
+        let position =
+            broadcasts
+            ? """
+              long long row = i / columns, column = i - row * columns;
+              const long long stride_rows = stride / columns, stride_columns = stride - stride_rows * columns;
+
+            """ : ""
+        let advance =
+            broadcasts
+            ? """
+
+                column += stride_columns;
+                row += stride_rows;
+                if (column >= columns) { column -= columns; row += 1; }
+            """ : ""
         return prelude + """
             extern "C" __global__ void \(name)(\(signature.joined(separator: ", "))) {
-              for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
-                   i += (long long)blockDim.x * gridDim.x) {
-                out[i] = \(body);
+              long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+              const long long stride = (long long)blockDim.x * gridDim.x;
+              if (i >= n) return;
+            \(position)  for (; i < n; i += stride) {
+                out[i] = \(body);\(advance)
               }
             }
 
@@ -81,8 +101,8 @@ enum CUDASource {
                 switch inputs[index].indexing {
                 case .elementwise: "in\(index)[i]"
                 case .scalar: "in\(index)[0]"
-                case .row: "in\(index)[i % columns]"
-                case .column: "in\(index)[i / columns]"
+                case .row: "in\(index)[column]"
+                case .column: "in\(index)[row]"
                 }
             case .parameter(let index):
                 parameters[index] == .bool ? "(p\(index) != 0)" : "p\(index)"

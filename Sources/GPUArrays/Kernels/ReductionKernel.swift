@@ -35,7 +35,8 @@ public struct ReductionKernel: Kernel, Hashable {
         switch mode {
         case .partials: (Self.blocks(for: count), Self.threads)
         case .final: (1, Self.threads)
-        case .rows, .columns: (Swift.max(1, Swift.min(65_535, (count + 255) / 256)), 256)
+        case .rows: (Swift.max(1, Swift.min(65_535, count)), Self.threads)
+        case .columns: (Swift.max(1, Swift.min(65_535, (count + 255) / 256)), 256)
         }
     }
 
@@ -88,17 +89,45 @@ struct HostReduction<T: GPUNumeric> {
                 preconditionFailure("axis reduction: expected rows and columns")
             }
             for output in 0..<count {
-                var (value, index) = identity
-                let length = kernel.mode == .rows ? Int(columns) : Int(rows)
-                for k in 0..<length {
-                    let position =
-                        kernel.mode == .rows ? output * Int(columns) + k : k * Int(columns) + output
-                    combine(&value, &index, values[position], Int64(k))
-                }
+                let (value, index) =
+                    kernel.mode == .rows
+                    ? row(values + output * Int(columns), length: Int(columns))
+                    : column(values + output, rows: Int(rows), columns: Int(columns))
                 outValues[output] = value
                 outIndices[output] = index
             }
         }
+    }
+
+    /// One row as the CUDA kernel reduces it: each of the block's threads strides along the row,
+    /// then a tree combines the threads' partials.
+    private func row(_ values: UnsafePointer<T>, length: Int) -> (T, Int64) {
+        let threads = ReductionKernel.threads
+        var partials = [(T, Int64)](repeating: identity, count: threads)
+        for thread in 0..<threads {
+            var (value, index) = identity
+            for k in stride(from: thread, to: length, by: threads) {
+                combine(&value, &index, values[k], Int64(k))
+            }
+            partials[thread] = (value, index)
+        }
+        var width = threads / 2
+        while width > 0 {
+            for thread in 0..<width {
+                var (value, index) = partials[thread]
+                combine(&value, &index, partials[thread + width].0, partials[thread + width].1)
+                partials[thread] = (value, index)
+            }
+            width /= 2
+        }
+        return partials[0]
+    }
+
+    /// One column, from the first row to the last.
+    private func column(_ values: UnsafePointer<T>, rows: Int, columns: Int) -> (T, Int64) {
+        var (value, index) = identity
+        for k in 0..<rows { combine(&value, &index, values[k * columns], Int64(k)) }
+        return (value, index)
     }
 
     var identity: (T, Int64) {

@@ -38,9 +38,37 @@ enum ReductionSource {
                 }
 
                 """
-        case .rows, .columns:
-            let position = kernel.mode == .rows ? "o * columns + k" : "k * columns + o"
-            let length = kernel.mode == .rows ? "columns" : "rows"
+        case .rows:
+            // One block per row, its threads striding along the row (coalesced reads), then a tree
+            // over the block as in the first pass of a reduction of all elements.
+            return helpers + """
+                extern "C" __global__ void \(kernel.name)(const \(t)* values, const long long* unused,
+                    \(t)* out_values, long long* out_indices, long long rows, long long columns, long long n) {
+                  __shared__ \(t) sv[\(ReductionKernel.threads)];
+                  __shared__ long long si[\(ReductionKernel.threads)];
+                  int t = threadIdx.x;
+                  for (long long o = blockIdx.x; o < n; o += gridDim.x) {
+                    \(t) v = \(identity);
+                    long long at = ND_LARGEST_INDEX;
+                    for (long long k = t; k < columns; k += blockDim.x) nd_combine(v, at, values[o * columns + k], k);
+                    sv[t] = v;
+                    si[t] = at;
+                    __syncthreads();
+                    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
+                      if (t < s) nd_combine(sv[t], si[t], sv[t + s], si[t + s]);
+                      __syncthreads();
+                    }
+                    if (t == 0) {
+                      out_values[o] = sv[0];
+                      out_indices[o] = si[0];
+                    }
+                    __syncthreads();
+                  }
+                }
+
+                """
+        case .columns:
+            // One thread per column: neighbouring threads read neighbouring columns (coalesced).
             return helpers + """
                 extern "C" __global__ void \(kernel.name)(const \(t)* values, const long long* unused,
                     \(t)* out_values, long long* out_indices, long long rows, long long columns, long long n) {
@@ -48,7 +76,7 @@ enum ReductionSource {
                        o += (long long)blockDim.x * gridDim.x) {
                     \(t) v = \(identity);
                     long long at = ND_LARGEST_INDEX;
-                    for (long long k = 0; k < \(length); k++) nd_combine(v, at, values[\(position)], k);
+                    for (long long k = 0; k < rows; k++) nd_combine(v, at, values[k * columns + o], k);
                     out_values[o] = v;
                     out_indices[o] = at;
                   }
