@@ -25,8 +25,12 @@ let package = Package(
             name: "CVectorMath", dependencies: ["CVectorMathAVX2"],
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("m")]),
 
+        // The vocabulary of elementwise operations and element types that every array library,
+        // the annotated libraries and the fuzzer share; it knows no library, device or runtime.
+        .target(name: "Operations"),
+
         // CPU libraries.
-        .target(name: "NDArrays", dependencies: ["CVectorMath"]),
+        .target(name: "NDArrays", dependencies: ["Operations", "CVectorMath"]),
         .target(name: "Frames", dependencies: ["NDArrays"]),
         .target(name: "Learn", dependencies: ["NDArrays", "Frames"]),
 
@@ -35,7 +39,7 @@ let package = Package(
         .target(name: "Bach", dependencies: ["Devices"]),
 
         // GPU libraries.
-        .target(name: "GPUArrays", dependencies: ["Devices", "CVectorMath"]),
+        .target(name: "GPUArrays", dependencies: ["Devices", "Operations", "CVectorMath"]),
         .target(name: "GPUFrames", dependencies: ["Devices", "GPUArrays"]),
         .target(name: "GPULearn", dependencies: ["Devices", "GPUArrays", "GPUFrames"]),
 

@@ -33,10 +33,13 @@ struct KernelCompilationTests {
         var unit = Self.stub + CUDASource.prelude
         for (index, kernel) in kernels.enumerated() {
             let source = kernel.cudaSource
-            let body = source.hasPrefix(CUDASource.prelude) ? String(source.dropFirst(CUDASource.prelude.count)) : source
+            let body =
+                source.hasPrefix(CUDASource.prelude)
+                ? String(source.dropFirst(CUDASource.prelude.count)) : source
             unit += "namespace kernel\(index) {\n\(body)}\n"
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bach-kernels-\(getpid()).cu")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bach-kernels-\(getpid()).cu")
         try unit.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()

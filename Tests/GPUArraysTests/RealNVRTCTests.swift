@@ -12,7 +12,9 @@ import Testing
 struct RealNVRTCTests {
     /// `BACH_TEST_NVRTC`, else the wheel's library under `.build-nvrtc/` of this checkout.
     static var library: String? {
-        if let chosen = ProcessInfo.processInfo.environment["BACH_TEST_NVRTC"], !chosen.isEmpty { return chosen }
+        if let chosen = ProcessInfo.processInfo.environment["BACH_TEST_NVRTC"], !chosen.isEmpty {
+            return chosen
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let path = root.appendingPathComponent(".build-nvrtc/nvidia/cu13/lib/libnvrtc.so.13").path
@@ -34,7 +36,8 @@ struct RealNVRTCTests {
         DispatchQueue.concurrentPerform(iterations: kernels.count) { index in
             let kernel = work.value[index]
             do {
-                let (image, log) = try compiler.compile(kernel.cudaSource, name: kernel.name, major: 9, minor: 0)
+                let (image, log) = try compiler.compile(
+                    kernel.cudaSource, name: kernel.name, major: 9, minor: 0)
                 let text = log.trimmingCharacters(in: .whitespacesAndNewlines)
                 if image.isEmpty || !text.isEmpty {
                     problems.withLock { $0.append("\(kernel.name): \(text.isEmpty ? "empty image" : text)") }

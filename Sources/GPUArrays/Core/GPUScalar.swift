@@ -1,18 +1,7 @@
+@_exported import Operations
 import Devices
 
-/// The element types a `GPUArray` holds, as kernels see them.
-public enum GPUDType: String, Sendable, Hashable, CaseIterable {
-    case float64, float32, int64, int32, bool
-
-    /// Bytes per element.
-    public var size: Int {
-        switch self {
-        case .float64, .int64: 8
-        case .float32, .int32: 4
-        case .bool: 1
-        }
-    }
-
+extension DType {
     /// The CUDA C type.
     var cudaType: String {
         switch self {
@@ -23,14 +12,12 @@ public enum GPUDType: String, Sendable, Hashable, CaseIterable {
         case .bool: "bool"
         }
     }
-
-    var isFloatingPoint: Bool { self == .float64 || self == .float32 }
 }
 
 /// An element type of `GPUArray`: `Double`, `Float`, `Int64`, `Int32` or `Bool`.
 public protocol GPUScalar: Sendable, Hashable {
     /// The kernel-level type.
-    static var gpuType: GPUDType { get }
+    static var gpuType: DType { get }
 }
 
 /// A numeric element type of `GPUArray`.
@@ -40,23 +27,23 @@ public protocol GPUNumeric: GPUScalar, Comparable, Numeric {}
 public protocol GPUFloatingPoint: GPUNumeric, BinaryFloatingPoint {}
 
 extension Double: GPUFloatingPoint {
-    public static var gpuType: GPUDType { .float64 }
+    public static var gpuType: DType { .float64 }
 }
 
 extension Float: GPUFloatingPoint {
-    public static var gpuType: GPUDType { .float32 }
+    public static var gpuType: DType { .float32 }
 }
 
 extension Int64: GPUNumeric {
-    public static var gpuType: GPUDType { .int64 }
+    public static var gpuType: DType { .int64 }
 }
 
 extension Int32: GPUNumeric {
-    public static var gpuType: GPUDType { .int32 }
+    public static var gpuType: DType { .int32 }
 }
 
 extension Bool: GPUScalar {
-    public static var gpuType: GPUDType { .bool }
+    public static var gpuType: DType { .bool }
 }
 
 extension GPUScalar {

@@ -3,15 +3,36 @@ import Devices
 /// Launches elementwise kernels: broadcasts shapes, turns operands into kernel inputs and
 /// parameters, allocates or checks the output, orders work across streams, and issues the launch.
 enum Launcher {
-    /// Computes `build(leaves)` elementwise over `operands` into `out`, or into a new array in the
-    /// context of the first array operand.
+    /// Computes the instruction `build(leaves)` elementwise over `operands` (each leaf an array
+    /// input or a scalar parameter) into `out`, or into a new array in the context of the first
+    /// array operand.
     static func run<Out: GPUScalar>(
         _ operation: String, _ operands: [ErasedOperand], into out: GPUArray<Out>? = nil,
-        _ build: ([Expression]) -> Expression
+        _ build: ([ElementwiseProgram.Value]) -> ElementwiseProgram.Instruction
     ) throws(GPUArrayError) -> GPUArray<Out> {
-        var leaves: [Expression] = []
+        try run(operation, operands, into: out) { program, leaves throws(ElementwiseProgramError) in
+            try program.append(build(leaves))
+        }
+    }
+
+    /// Writes the value `build(leaves)` (an operand itself, e.g. a parameter to fill with) into
+    /// `out`, or into a new array.
+    static func run<Out: GPUScalar>(
+        _ operation: String, _ operands: [ErasedOperand], into out: GPUArray<Out>? = nil,
+        _ build: ([ElementwiseProgram.Value]) -> ElementwiseProgram.Value
+    ) throws(GPUArrayError) -> GPUArray<Out> {
+        try run(operation, operands, into: out) { _, leaves in build(leaves) }
+    }
+
+    /// The general form: `build` appends to a program over the operands and returns its output.
+    private static func run<Out: GPUScalar>(
+        _ operation: String, _ operands: [ErasedOperand], into out: GPUArray<Out>?,
+        program build: (inout ElementwiseProgram, [ElementwiseProgram.Value]) throws(ElementwiseProgramError)
+            -> ElementwiseProgram.Value
+    ) throws(GPUArrayError) -> GPUArray<Out> {
+        var leaves: [ElementwiseProgram.Value] = []
         var inputs: [(Operand, KernelArgument, [Int], GPUContext)] = []
-        var parameters: [(KernelArgument, GPUDType)] = []
+        var parameters: [(KernelArgument, DType)] = []
         for operand in operands {
             switch operand {
             case .array(let shape, let buffer, let byteOffset, let type, let context):
@@ -41,14 +62,18 @@ enum Launcher {
         if let out { result = out } else { result = try GPUArray<Out>(empty: shape, in: context) }
         let others = inputs.map(\.3) + (out.map { [$0.context] } ?? [])
         let output = result.matrixShape
-        let operandsWithIndexing = inputs.map { input in
-            Operand(type: input.0.type, indexing: Indexing.of(matrixShape(input.2), for: output))
+        var program = ElementwiseProgram(inputs: inputs.map(\.0.type), parameters: parameters.map(\.1))
+        do {
+            program.output(try build(&program, leaves))
+        } catch {
+            throw .invalidArgument(
+                operation: operation, expected: "operands the operation accepts", found: "\(error)")
         }
-        let kernel = ElementwiseKernel(
-            expression: build(leaves), inputs: operandsWithIndexing, parameters: parameters.map(\.1))
         precondition(
-            kernel.output == Out.gpuType,
-            "\(operation): kernel yields \(kernel.output), expected \(Out.gpuType)")
+            program.outputTypes == [Out.gpuType],
+            "\(operation): kernel yields \(program.outputTypes), expected \(Out.gpuType)")
+        let kernel = ElementwiseKernel(
+            program: program, indexing: inputs.map { Indexing.of(matrixShape($0.2), for: output) })
         if result.count == 0 { return result }
         let (buffer, byteOffset) = result.buffer
         let arguments =

@@ -11,9 +11,9 @@ public protocol GPUOperand<Scalar> {
 /// An operand with its element type erased, for the kernel launcher.
 public enum ErasedOperand {
     /// Array memory, with shape and context.
-    case array(shape: [Int], buffer: DeviceBuffer, byteOffset: Int, type: GPUDType, context: GPUContext)
+    case array(shape: [Int], buffer: DeviceBuffer, byteOffset: Int, type: DType, context: GPUContext)
     /// A scalar parameter.
-    case scalar(KernelArgument, type: GPUDType)
+    case scalar(KernelArgument, type: DType)
 }
 
 extension GPUArray: GPUOperand {

@@ -43,21 +43,22 @@ enum CUDASource {
 
         """
 
-    /// The translation unit of an elementwise kernel computing `expression` into `out`.
-    static func elementwise(
-        name: String, expression: Expression, inputs: [Operand], parameters: [GPUDType], output: GPUDType
-    ) -> String {
+    /// The translation unit of an elementwise kernel evaluating `program` for every element, each
+    /// input read once, each instruction a local value, each output stored once.
+    static func elementwise(name: String, program: ElementwiseProgram, inputs: [Operand]) -> String {
         var signature: [String] = []
         for (index, operand) in inputs.enumerated() {
             signature.append("const \(operand.type.cudaType)* in\(index)")
         }
-        for (index, type) in parameters.enumerated() {
+        for (index, type) in program.parameters.enumerated() {
             signature.append("\(parameterType(type)) p\(index)")
         }
-        signature.append("\(output.cudaType)* out")
+        for (index, type) in program.outputTypes.enumerated() {
+            signature.append("\(type.cudaType)* out\(index)")
+        }
         signature.append("long long columns")
         signature.append("long long n")
-        let body = code(expression, inputs: inputs, parameters: parameters)
+        let body = statements(program, inputs: inputs)
         let broadcasts = inputs.contains { $0.indexing == .row || $0.indexing == .column }
         // Rows and columns of broadcast operands advance with the grid stride: one division per
         // thread instead of a 64-bit division and remainder per element.
@@ -82,7 +83,7 @@ enum CUDASource {
               const long long stride = (long long)blockDim.x * gridDim.x;
               if (i >= n) return;
             \(position)  for (; i < n; i += stride) {
-                out[i] = \(body);\(advance)
+            \(body)\(advance)
               }
             }
 
@@ -90,40 +91,66 @@ enum CUDASource {
     }
 
     /// How a parameter of `type` is declared (Bool travels as an int).
-    static func parameterType(_ type: GPUDType) -> String {
+    static func parameterType(_ type: DType) -> String {
         type == .bool ? "int" : type.cudaType
     }
 
-    static func code(_ expression: Expression, inputs: [Operand], parameters: [GPUDType]) -> String {
-        func emit(_ e: Expression) -> String {
-            switch e {
-            case .input(let index):
+    /// The loop body: loads of the inputs used, one local per instruction, the stores.
+    static func statements(_ program: ElementwiseProgram, inputs: [Operand]) -> String {
+        var lines: [String] = []
+        var used = Set<Int>()
+        for instruction in program.instructions {
+            for case .input(let index) in instruction.operands { used.insert(index) }
+        }
+        for case .input(let index) in program.outputs { used.insert(index) }
+        for index in used.sorted() {
+            let element =
                 switch inputs[index].indexing {
-                case .elementwise: "in\(index)[i]"
-                case .scalar: "in\(index)[0]"
-                case .row: "in\(index)[column]"
-                case .column: "in\(index)[row]"
+                case .elementwise: "i"
+                case .scalar: "0"
+                case .row: "column"
+                case .column: "row"
                 }
-            case .parameter(let index):
-                parameters[index] == .bool ? "(p\(index) != 0)" : "p\(index)"
-            case .unary(.logicalNot, let a): "(!\(emit(a)))"
-            case .unary(let op, let a): "nd_\(op.rawValue)(\(emit(a)))"
-            case .binary(let op, let a, let b):
-                switch op {
-                case .less: "(\(emit(a)) < \(emit(b)))"
-                case .lessEqual: "(\(emit(a)) <= \(emit(b)))"
-                case .greater: "(\(emit(a)) > \(emit(b)))"
-                case .greaterEqual: "(\(emit(a)) >= \(emit(b)))"
-                case .equal: "(\(emit(a)) == \(emit(b)))"
-                case .notEqual: "(\(emit(a)) != \(emit(b)))"
-                case .logicalAnd: "(\(emit(a)) && \(emit(b)))"
-                case .logicalOr: "(\(emit(a)) || \(emit(b)))"
-                case .logicalXor: "(\(emit(a)) != \(emit(b)))"
-                default: "nd_\(op.rawValue)(\(emit(a)), \(emit(b)))"
-                }
-            case .select(let c, let a, let b): "(\(emit(c)) ? \(emit(a)) : \(emit(b)))"
+            lines.append("const \(inputs[index].type.cudaType) a\(index) = in\(index)[\(element)];")
+        }
+        func value(_ value: ElementwiseProgram.Value) -> String {
+            switch value {
+            case .input(let index): "a\(index)"
+            case .parameter(let index): program.parameters[index] == .bool ? "(p\(index) != 0)" : "p\(index)"
+            case .result(let index): "t\(index)"
             }
         }
-        return emit(expression)
+        for (index, instruction) in program.instructions.enumerated() {
+            let type = program.resultTypes[index].cudaType
+            lines.append("const \(type) t\(index) = \(code(instruction, value));")
+        }
+        for (index, output) in program.outputs.enumerated() {
+            lines.append("out\(index)[i] = \(value(output));")
+        }
+        return lines.map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    /// The C expression of one instruction.
+    static func code(
+        _ instruction: ElementwiseProgram.Instruction, _ value: (ElementwiseProgram.Value) -> String
+    ) -> String {
+        switch instruction {
+        case .unary(.logicalNot, let a): "(!\(value(a)))"
+        case .unary(let op, let a): "nd_\(op.rawValue)(\(value(a)))"
+        case .binary(let op, let a, let b):
+            switch op {
+            case .less: "(\(value(a)) < \(value(b)))"
+            case .lessEqual: "(\(value(a)) <= \(value(b)))"
+            case .greater: "(\(value(a)) > \(value(b)))"
+            case .greaterEqual: "(\(value(a)) >= \(value(b)))"
+            case .equal: "(\(value(a)) == \(value(b)))"
+            case .notEqual: "(\(value(a)) != \(value(b)))"
+            case .logicalAnd: "(\(value(a)) && \(value(b)))"
+            case .logicalOr: "(\(value(a)) || \(value(b)))"
+            case .logicalXor: "(\(value(a)) != \(value(b)))"
+            default: "nd_\(op.rawValue)(\(value(a)), \(value(b)))"
+            }
+        case .select(let c, let a, let b): "(\(value(c)) ? \(value(a)) : \(value(b)))"
+        }
     }
 }

@@ -1,34 +1,35 @@
 import Devices
 
-/// A generated elementwise kernel: an expression over array operands and scalar parameters,
-/// written to an output array. Its name is a hash of its description, so equal kernels share one
-/// compiled module in a device's cache.
+/// A generated elementwise kernel: an `ElementwiseProgram` over array operands (each read
+/// elementwise or broadcast) and scalar parameters, writing one output array per program output.
+/// Its name is a hash of its description, so equal kernels share one compiled module.
+///
+/// Kernel parameters, in order: the inputs, the parameters, the outputs, the output's column count
+/// (for broadcast operands), and the element count the device appends.
 public struct ElementwiseKernel: Kernel, Hashable {
-    public let expression: Expression
+    public let program: ElementwiseProgram
+    /// The program's array inputs with how each is indexed.
     public let inputs: [Operand]
-    public let parameters: [GPUDType]
-    public let output: GPUDType
     /// The entry point: a hash of the description, computed once (it is read at every launch).
     public let name: String
 
-    public init(expression: Expression, inputs: [Operand], parameters: [GPUDType]) {
-        self.expression = expression
-        self.inputs = inputs
-        self.parameters = parameters
-        self.output = expression.type(inputs: inputs, parameters: parameters)
+    /// The kernel of `program` with its inputs indexed as `indexing` says (one entry per input).
+    public init(program: ElementwiseProgram, indexing: [Indexing]) {
+        precondition(
+            indexing.count == program.inputs.count,
+            "ElementwiseKernel: \(indexing.count) indexings for \(program.inputs.count) inputs")
+        self.program = program
+        inputs = zip(program.inputs, indexing).map { Operand(type: $0, indexing: $1) }
         let operands = inputs.map { "\($0.type.rawValue):\($0.indexing)" }.joined(separator: ",")
-        let signature = "\(expression)|\(operands)|\(parameters.map(\.rawValue).joined(separator: ","))"
-        name = "nd_elementwise_" + fnv1a(signature)
+        name = "nd_elementwise_" + fnv1a("\(program)|\(operands)")
     }
 
     public var cudaSource: String {
-        CUDASource.elementwise(
-            name: name, expression: expression, inputs: inputs, parameters: parameters, output: output)
+        CUDASource.elementwise(name: name, program: program, inputs: inputs)
     }
 
     public func runOnHost(_ arguments: [KernelArgument], count: Int) {
-        HostEvaluator(expression: expression, inputs: inputs, parameters: parameters, output: output)
-            .run(arguments, count: count)
+        HostEvaluator(program: program, inputs: inputs).run(arguments, count: count)
     }
 }
 

@@ -1,70 +1,73 @@
 import Devices
 
-/// The host body of elementwise kernels: evaluates the expression IR over chunks of elements, node
-/// by node, each in a tight typed loop (as NumPy evaluates one ufunc at a time), so that the
-/// simulated device computes what the CUDA kernel computes at a host speed close to NDArrays'.
+/// The host body of elementwise kernels: evaluates the program over chunks of elements,
+/// instruction by instruction, each in a tight typed loop (as NumPy evaluates one ufunc at a time),
+/// so that the simulated device computes what the CUDA kernel computes at a host speed close to
+/// NDArrays'.
 ///
 /// Arithmetic is IEEE, and square roots, powers and transcendental functions run on the same vector
 /// math as NDArrays', so results are bitwise equal to the CPU library's (CUDA's differ by a few ulp
 /// in the transcendental functions).
 struct HostEvaluator {
-    let expression: Expression
+    let program: ElementwiseProgram
     let inputs: [Operand]
-    let parameters: [GPUDType]
-    let output: GPUDType
 
     static let chunk = 4096
 
-    /// Evaluates elements `0..<count` reading `arguments` laid out as `CUDASource.elementwise` declares.
+    /// Evaluates elements `0..<count` reading `arguments` laid out as `CUDASource.elementwise`
+    /// declares (without the trailing count).
     func run(_ arguments: [KernelArgument], count: Int) {
+        let parameterStart = inputs.count
+        let outputStart = parameterStart + program.parameters.count
         let inputPointers = (0..<inputs.count).map { UnsafeRawPointer(bitPattern: arguments[$0].address!)! }
-        let parameterValues = (0..<parameters.count).map { arguments[inputs.count + $0] }
-        let out = UnsafeMutableRawPointer(bitPattern: arguments[inputs.count + parameters.count].address!)!
-        guard case .int64(let columns) = arguments[inputs.count + parameters.count + 1] else {
-            preconditionFailure("elementwise kernel: expected the column count after the output")
+        let outputPointers = program.outputs.indices.map {
+            UnsafeMutableRawPointer(bitPattern: arguments[outputStart + $0].address!)!
         }
+        guard case .int64(let columns) = arguments[outputStart + program.outputs.count] else {
+            preconditionFailure("elementwise kernel: expected the column count after the outputs")
+        }
+        let lastUses = program.lastUses
         var start = 0
         while start < count {
             let range = start..<Swift.min(count, start + Self.chunk)
-            let column = evaluate(
-                expression, range, inputs: inputPointers, parameters: parameterValues, columns: Int(columns))
-            column.store(to: out + range.lowerBound * output.size)
+            var results = [HostColumn?](repeating: nil, count: program.instructions.count)
+            func column(_ value: ElementwiseProgram.Value) -> HostColumn {
+                switch value {
+                case .input(let index):
+                    HostColumn.gather(inputPointers[index], inputs[index], range, columns: Int(columns))
+                case .parameter(let index):
+                    HostColumn.constant(
+                        arguments[parameterStart + index], type: program.parameters[index], count: range.count
+                    )
+                case .result(let index): results[index]!
+                }
+            }
+            for (index, instruction) in program.instructions.enumerated() {
+                switch instruction {
+                case .unary(let op, let a): results[index] = column(a).apply(op)
+                case .binary(let op, let a, let b): results[index] = column(a).apply(op, column(b))
+                case .select(let c, let a, let b): results[index] = column(c).select(column(a), column(b))
+                }
+                for case .result(let source) in instruction.operands where lastUses[source] == index {
+                    results[source] = nil
+                }
+            }
+            for (output, value) in program.outputs.enumerated() {
+                let size = program.type(of: value).size
+                column(value).store(to: outputPointers[output] + range.lowerBound * size)
+            }
             start = range.upperBound
-        }
-    }
-
-    private func evaluate(
-        _ e: Expression, _ range: Range<Int>, inputs pointers: [UnsafeRawPointer],
-        parameters values: [KernelArgument],
-        columns: Int
-    ) -> HostColumn {
-        switch e {
-        case .input(let index):
-            return HostColumn.gather(pointers[index], inputs[index], range, columns: columns)
-        case .parameter(let index):
-            return HostColumn.constant(values[index], type: parameters[index], count: range.count)
-        case .unary(let op, let a):
-            return evaluate(a, range, inputs: pointers, parameters: values, columns: columns).apply(op)
-        case .binary(let op, let a, let b):
-            let x = evaluate(a, range, inputs: pointers, parameters: values, columns: columns)
-            let y = evaluate(b, range, inputs: pointers, parameters: values, columns: columns)
-            return x.apply(op, y)
-        case .select(let c, let a, let b):
-            let condition = evaluate(c, range, inputs: pointers, parameters: values, columns: columns)
-            let x = evaluate(a, range, inputs: pointers, parameters: values, columns: columns)
-            let y = evaluate(b, range, inputs: pointers, parameters: values, columns: columns)
-            return condition.select(x, y)
         }
     }
 }
 
 /// The values of one IR node for one chunk of elements.
 final class HostColumn {
-    let type: GPUDType
+    let type: DType
     let count: Int
     let storage: UnsafeMutableRawPointer
 
-    init(type: GPUDType, count: Int) {
+    init(type: DType, count: Int) {
         self.type = type
         self.count = count
         storage = .allocate(byteCount: Swift.max(1, count * type.size), alignment: 64)
@@ -101,7 +104,7 @@ final class HostColumn {
         return column
     }
 
-    static func constant(_ value: KernelArgument, type: GPUDType, count: Int) -> HostColumn {
+    static func constant(_ value: KernelArgument, type: DType, count: Int) -> HostColumn {
         let column = HostColumn(type: type, count: count)
         switch (type, value) {
         case (.float64, .float64(let x)): column.values(Double.self).update(repeating: x, count: count)
@@ -114,14 +117,14 @@ final class HostColumn {
         return column
     }
 
-    private func map<T, U>(_: T.Type, to result: GPUDType, _ f: (T) -> U) -> HostColumn {
+    private func map<T, U>(_: T.Type, to result: DType, _ f: (T) -> U) -> HostColumn {
         let column = HostColumn(type: result, count: count)
         let (a, out) = (values(T.self), column.values(U.self))
         for i in 0..<count { out[i] = f(a[i]) }
         return column
     }
 
-    private func zip<T, U>(_ other: HostColumn, _: T.Type, to result: GPUDType, _ f: (T, T) -> U)
+    private func zip<T, U>(_ other: HostColumn, _: T.Type, to result: DType, _ f: (T, T) -> U)
         -> HostColumn
     {
         let column = HostColumn(type: result, count: count)
@@ -131,6 +134,7 @@ final class HostColumn {
     }
 
     func apply(_ op: UnaryOperation) -> HostColumn {
+        if op == .logicalNot { return map(Bool.self, to: .bool) { !$0 } }
         if VectorMath.handles(op) && type.isFloatingPoint {
             let column = HostColumn(type: type, count: count)
             if type == .float64 {

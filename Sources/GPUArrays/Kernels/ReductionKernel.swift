@@ -24,7 +24,7 @@ public struct ReductionKernel: Kernel, Hashable {
 
     public let operation: Operation
     public let mode: Mode
-    public let type: GPUDType
+    public let type: DType
 
     static let threads = 256
     static let maximumBlocks = 1024

@@ -87,7 +87,7 @@ enum ReductionSource {
     }
 
     /// The identity and the body of `nd_combine(v, i, x, j)` for an operation and type.
-    static func parts(_ operation: ReductionKernel.Operation, _ type: GPUDType) -> (String, String) {
+    static func parts(_ operation: ReductionKernel.Operation, _ type: DType) -> (String, String) {
         let floating = type.isFloatingPoint
         switch operation {
         case .sum:

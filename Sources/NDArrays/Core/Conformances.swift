@@ -8,7 +8,7 @@ extension Double: NDFloatingPoint {
     public static var one: Double { 1 }
 
     public static func _math(
-        _ f: MathFunction, _ a: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>,
+        _ f: UnaryOperation, _ a: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>,
         _ n: Int
     ) {
         if f == .sqrt { return nd_sqrt_f64(a, out, n) }
@@ -17,7 +17,7 @@ extension Double: NDFloatingPoint {
     }
 
     public static func _floatBinary(
-        _ op: FloatBinaryOp, _ a: Operand<Double>, _ b: Operand<Double>,
+        _ op: BinaryOperation, _ a: Operand<Double>, _ b: Operand<Double>,
         _ out: UnsafeMutablePointer<Double>, _ n: Int
     ) {
         guard op == .power else {
@@ -39,7 +39,7 @@ extension Float: NDFloatingPoint {
     public static var one: Float { 1 }
 
     public static func _math(
-        _ f: MathFunction, _ a: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ n: Int
+        _ f: UnaryOperation, _ a: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ n: Int
     ) {
         if f == .sqrt { return nd_sqrt_f32(a, out, n) }
         guard let code = f.kernelCode else { return elementaryMath(f, a, out, n) }
@@ -47,7 +47,7 @@ extension Float: NDFloatingPoint {
     }
 
     public static func _floatBinary(
-        _ op: FloatBinaryOp, _ a: Operand<Float>, _ b: Operand<Float>,
+        _ op: BinaryOperation, _ a: Operand<Float>, _ b: Operand<Float>,
         _ out: UnsafeMutablePointer<Float>, _ n: Int
     ) {
         guard op == .power else {
@@ -84,12 +84,13 @@ extension Bool: NDScalar {
 
 /// Logical operations, compiled for `Bool` only.
 func logicalKernel(
-    _ op: LogicalOp, _ a: Operand<Bool>, _ b: Operand<Bool>, _ out: UnsafeMutablePointer<Bool>,
+    _ op: BinaryOperation, _ a: Operand<Bool>, _ b: Operand<Bool>, _ out: UnsafeMutablePointer<Bool>,
     _ n: Int
 ) {
     switch op {
-    case .and: map2(a, b, out, n) { $0 && $1 }
-    case .or: map2(a, b, out, n) { $0 || $1 }
-    case .xor: map2(a, b, out, n, !=)
+    case .logicalAnd: map2(a, b, out, n) { $0 && $1 }
+    case .logicalOr: map2(a, b, out, n) { $0 || $1 }
+    case .logicalXor: map2(a, b, out, n, !=)
+    default: preconditionFailure("\(op) is not a logical operation")
     }
 }

@@ -1,15 +1,4 @@
-/// The element types an `NDArray` can hold, named as NumPy names them.
-public enum DType: String, Sendable, CaseIterable, CustomStringConvertible {
-    case float64, float32, int64, int32, bool
-
-    /// Bytes per element.
-    public var size: Int {
-        switch self {
-        case .float64, .int64: 8
-        case .float32, .int32: 4
-        case .bool: 1
-        }
-    }
-
-    public var description: String { rawValue }
-}
+// The element types (`DType`) and the elementwise operations (`UnaryOperation`, `BinaryOperation`,
+// `ElementwiseProgram`) are the shared vocabulary of the `Operations` module: importing NDArrays
+// brings them in.
+@_exported import Operations

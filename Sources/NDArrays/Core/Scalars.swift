@@ -28,15 +28,15 @@ public protocol NDNumeric: NDScalar, Comparable, Numeric {
     init(_ value: Int)
     /// out[i] = op(a[i], b[i]) over broadcast operands.
     static func _binary(
-        _ op: BinaryOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Self>, _ n: Int)
     /// out[i] = op(a[i], b[i]) over broadcast operands.
     static func _compare(
-        _ op: ComparisonOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Bool>, _ n: Int)
     /// out[i] = op(a[i]) over contiguous elements; a and out may be the same memory.
     static func _unary(
-        _ op: UnaryOp, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int)
+        _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int)
     /// The sum of n contiguous elements, summed pairwise in fixed-size blocks.
     static func _sum(_ a: UnsafePointer<Self>, _ n: Int) -> Self
     /// out[j] += a[j] for j in 0..<n: one step of a reduction along axis 0.
@@ -55,10 +55,10 @@ public protocol NDFloatingPoint: NDNumeric, BinaryFloatingPoint {
     init(_ value: Double)
     /// out[i] = f(a[i]) over contiguous elements; a and out may be the same memory.
     static func _math(
-        _ f: MathFunction, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int)
+        _ f: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int)
     /// out[i] = op(a[i], b[i]) over broadcast operands.
     static func _floatBinary(
-        _ op: FloatBinaryOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Self>, _ n: Int)
     /// out[i] = a[i] op b[i] (op 0: +, 1: −, 2: ×, 3: ÷) written around the cache when the output
     /// is too large to stay in it; false, having written nothing, otherwise.

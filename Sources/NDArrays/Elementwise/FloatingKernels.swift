@@ -9,7 +9,7 @@ extension NDFloatingPoint where Self: SIMDScalar {
     ) { select(cond, a, b, out, n) }
 
     public static func _binary(
-        _ op: BinaryOp, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
         _ n: Int
     ) {
         switch op {
@@ -18,22 +18,24 @@ extension NDFloatingPoint where Self: SIMDScalar {
         case .multiply: if !_stream(2, a, b, out, n) { map2(a, b, out, n, *) }
         case .minimum: map2(a, b, out, n) { x, y in x < y || x.isNaN ? x : y }
         case .maximum: map2(a, b, out, n) { x, y in x > y || x.isNaN ? x : y }
+        default: preconditionFailure("\(op) is not an arithmetic operation of every numeric type")
         }
     }
 
     public static func _unary(
-        _ op: UnaryOp, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+        _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
     ) {
         switch op {
         case .negative: map1(a, out, n, -)
         case .abs: map1(a, out, n) { $0.magnitude }
+        default: preconditionFailure("\(op) is not an operation of every numeric type")
         }
     }
 
     /// The functions that need no library: floor and ceil.
     @inline(__always)
     static func elementaryMath(
-        _ f: MathFunction, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+        _ f: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
     ) {
         switch f {
         case .floor: map1(a, out, n) { $0.rounded(.down) }
@@ -43,7 +45,7 @@ extension NDFloatingPoint where Self: SIMDScalar {
     }
 
     public static func _compare(
-        _ op: ComparisonOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Bool>, _ n: Int
     ) { numericCompare(op, a, b, out, n) }
 
@@ -76,10 +78,10 @@ extension NDFloatingPoint where Self: SIMDScalar {
 }
 
 /// The `CVectorMath` code of each vectorised transcendental function.
-extension MathFunction {
+extension UnaryOperation {
     var kernelCode: nd_math_function? {
         switch self {
-        case .sqrt, .floor, .ceil: nil
+        case .sqrt, .floor, .ceil, .negative, .abs, .logicalNot: nil
         case .exp: ND_MATH_EXP
         case .log: ND_MATH_LOG
         case .log2: ND_MATH_LOG2
@@ -98,7 +100,7 @@ extension MathFunction {
 /// Comparisons are the same code for every numeric type.
 @inline(__always)
 func numericCompare<S: Comparable>(
-    _ op: ComparisonOp, _ a: Operand<S>, _ b: Operand<S>, _ out: UnsafeMutablePointer<Bool>,
+    _ op: BinaryOperation, _ a: Operand<S>, _ b: Operand<S>, _ out: UnsafeMutablePointer<Bool>,
     _ n: Int
 ) {
     switch op {
@@ -108,5 +110,6 @@ func numericCompare<S: Comparable>(
     case .greaterEqual: map2(a, b, out, n, >=)
     case .equal: map2(a, b, out, n, ==)
     case .notEqual: map2(a, b, out, n, !=)
+    default: preconditionFailure("\(op) is not a comparison")
     }
 }

@@ -10,7 +10,7 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
     ) { select(cond, a, b, out, n) }
 
     public static func _compare(
-        _ op: ComparisonOp, _ a: Operand<Self>, _ b: Operand<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Bool>, _ n: Int
     ) { numericCompare(op, a, b, out, n) }
 
@@ -19,7 +19,7 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
     ) { extremum(p, n, largest: largest) { _ in false } }
 
     public static func _binary(
-        _ op: BinaryOp, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
         _ n: Int
     ) {
         switch op {
@@ -28,15 +28,17 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
         case .multiply: map2(a, b, out, n, &*)
         case .minimum: map2(a, b, out, n) { Swift.min($0, $1) }
         case .maximum: map2(a, b, out, n) { Swift.max($0, $1) }
+        default: preconditionFailure("\(op) is not an arithmetic operation of every numeric type")
         }
     }
 
     public static func _unary(
-        _ op: UnaryOp, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+        _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
     ) {
         switch op {
         case .negative: map1(a, out, n) { 0 &- $0 }
         case .abs: map1(a, out, n) { $0 < 0 ? 0 &- $0 : $0 }
+        default: preconditionFailure("\(op) is not an operation of every numeric type")
         }
     }
 

@@ -2,7 +2,7 @@
 /// with NumPy's names are thin wrappers over these.
 extension Elementwise {
     static func binary<S: NDNumeric>(
-        _ op: BinaryOp, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>
+        _ op: BinaryOperation, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>
     ) throws(NDArrayError) -> NDArray<S> {
         try run(op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], grain: Grain.cheap) {
             S._binary(op, $0.operand(0), $0.operand(1), $0.output(), $0.count)
@@ -10,7 +10,7 @@ extension Elementwise {
     }
 
     static func binary<S: NDNumeric>(
-        _ op: BinaryOp, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>,
+        _ op: BinaryOperation, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>,
         out: inout NDArray<S>
     ) throws(NDArrayError) {
         try run(
@@ -19,7 +19,7 @@ extension Elementwise {
     }
 
     static func floatBinary<S: NDFloatingPoint>(
-        _ op: FloatBinaryOp, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>
+        _ op: BinaryOperation, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>
     ) throws(NDArrayError) -> NDArray<S> {
         try run(op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], grain: op.grain) {
             S._floatBinary(op, $0.operand(0), $0.operand(1), $0.output(), $0.count)
@@ -27,7 +27,7 @@ extension Elementwise {
     }
 
     static func floatBinary<S: NDFloatingPoint>(
-        _ op: FloatBinaryOp, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>,
+        _ op: BinaryOperation, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>,
         out: inout NDArray<S>
     ) throws(NDArrayError) {
         try run(op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], into: &out, grain: op.grain) {
@@ -36,7 +36,7 @@ extension Elementwise {
     }
 
     static func compare<S: NDNumeric>(
-        _ op: ComparisonOp, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>
+        _ op: BinaryOperation, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>
     ) throws(NDArrayError) -> NDArray<Bool> {
         try run(op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], grain: Grain.cheap) {
             S._compare(op, $0.operand(0), $0.operand(1), $0.output(), $0.count)
@@ -44,7 +44,7 @@ extension Elementwise {
     }
 
     static func compare<S: NDNumeric>(
-        _ op: ComparisonOp, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>,
+        _ op: BinaryOperation, _ a: consuming NDArray<S>, _ b: consuming NDArray<S>,
         out: inout NDArray<Bool>
     ) throws(NDArrayError) {
         try run(
@@ -53,24 +53,24 @@ extension Elementwise {
     }
 
     static func logical(
-        _ op: LogicalOp, _ a: consuming NDArray<Bool>, _ b: consuming NDArray<Bool>
+        _ op: BinaryOperation, _ a: consuming NDArray<Bool>, _ b: consuming NDArray<Bool>
     ) throws(NDArrayError) -> NDArray<Bool> {
-        try run("logical_" + op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], grain: Grain.cheap) {
+        try run(op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], grain: Grain.cheap) {
             logicalKernel(op, $0.operand(0), $0.operand(1), $0.output(), $0.count)
         }
     }
 
     static func logical(
-        _ op: LogicalOp, _ a: consuming NDArray<Bool>, _ b: consuming NDArray<Bool>,
+        _ op: BinaryOperation, _ a: consuming NDArray<Bool>, _ b: consuming NDArray<Bool>,
         out: inout NDArray<Bool>
     ) throws(NDArrayError) {
         try run(
-            "logical_" + op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], into: &out,
+            op.rawValue, [ElementwiseInput(a), ElementwiseInput(b)], into: &out,
             grain: Grain.cheap
         ) { logicalKernel(op, $0.operand(0), $0.operand(1), $0.output(), $0.count) }
     }
 
-    static func unary<S: NDNumeric>(_ op: UnaryOp, _ a: consuming NDArray<S>) -> NDArray<S> {
+    static func unary<S: NDNumeric>(_ op: UnaryOperation, _ a: consuming NDArray<S>) -> NDArray<S> {
         let inputs = [ElementwiseInput(a)]
         return trapping {
             try run(op.rawValue, inputs, grain: Grain.cheap) {
@@ -80,14 +80,14 @@ extension Elementwise {
     }
 
     static func unary<S: NDNumeric>(
-        _ op: UnaryOp, _ a: consuming NDArray<S>, out: inout NDArray<S>
+        _ op: UnaryOperation, _ a: consuming NDArray<S>, out: inout NDArray<S>
     ) throws(NDArrayError) {
         try run(op.rawValue, [ElementwiseInput(a)], into: &out, grain: Grain.cheap) {
             S._unary(op, $0.operand(0).base, $0.output(), $0.count)
         }
     }
 
-    static func math<S: NDFloatingPoint>(_ f: MathFunction, _ a: consuming NDArray<S>) -> NDArray<S> {
+    static func math<S: NDFloatingPoint>(_ f: UnaryOperation, _ a: consuming NDArray<S>) -> NDArray<S> {
         let inputs = [ElementwiseInput(a)]
         return trapping {
             try run(f.rawValue, inputs, grain: f.grain) {
@@ -97,7 +97,7 @@ extension Elementwise {
     }
 
     static func math<S: NDFloatingPoint>(
-        _ f: MathFunction, _ a: consuming NDArray<S>, out: inout NDArray<S>
+        _ f: UnaryOperation, _ a: consuming NDArray<S>, out: inout NDArray<S>
     ) throws(NDArrayError) {
         try run(f.rawValue, [ElementwiseInput(a)], into: &out, grain: f.grain) {
             S._math(f, $0.operand(0).base, $0.output(), $0.count)
@@ -124,10 +124,10 @@ extension Elementwise {
     }
 }
 
-extension MathFunction {
+extension UnaryOperation {
     var grain: Int { isTranscendental ? Grain.costly : Grain.cheap }
 }
 
-extension FloatBinaryOp {
+extension BinaryOperation {
     var grain: Int { self == .power ? Grain.costly : Grain.cheap }
 }
