@@ -39,3 +39,11 @@ public enum Domain: Sendable, Hashable {
         }
     }
 }
+
+/// One element of any element type: the common ground of conversions between types, and how
+/// programs receive their scalar parameters.
+public enum ScalarValue: Sendable, Hashable {
+    case floating(Double)
+    case integer(Int64)
+    case boolean(Bool)
+}

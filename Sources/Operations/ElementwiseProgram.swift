@@ -53,7 +53,7 @@ public struct ElementwiseProgram: Hashable, Sendable, CustomStringConvertible {
     /// The element types of the array inputs.
     public let inputs: [DType]
     /// The element types of the scalar parameters.
-    public let parameters: [DType]
+    public private(set) var parameters: [DType]
     /// The instructions, each reading only inputs, parameters and earlier results.
     public private(set) var instructions: [Instruction] = []
     /// The element type of each instruction's result.
@@ -65,6 +65,12 @@ public struct ElementwiseProgram: Hashable, Sendable, CustomStringConvertible {
     public init(inputs: [DType], parameters: [DType] = []) {
         self.inputs = inputs
         self.parameters = parameters
+    }
+
+    /// Adds a scalar parameter of `type` and returns it.
+    public mutating func addParameter(_ type: DType) -> Value {
+        parameters.append(type)
+        return .parameter(parameters.count - 1)
     }
 
     /// The element type of `value`.

@@ -7,7 +7,7 @@ import Testing
 struct FusedEvaluationTests {
     /// Runs `program` instruction by instruction with the ufuncs.
     static func stepByStep(
-        _ program: ElementwiseProgram, _ inputs: [AnyNDArray], _ parameters: [NDScalarValue]
+        _ program: ElementwiseProgram, _ inputs: [AnyNDArray], _ parameters: [ScalarValue]
     )
         throws -> [AnyNDArray]
     {
@@ -34,7 +34,7 @@ struct FusedEvaluationTests {
     }
 
     /// A rank-0 array holding `value` as `type`.
-    static func scalar(_ value: NDScalarValue, _ type: DType) -> AnyNDArray {
+    static func scalar(_ value: ScalarValue, _ type: DType) -> AnyNDArray {
         switch type {
         case .float64: AnyNDArray(NDArray<Double>(scalar: Double(value)))
         case .float32: AnyNDArray(NDArray<Float>(scalar: Float(value)))
@@ -71,7 +71,7 @@ struct FusedEvaluationTests {
     /// A random program over inputs of `type` shaped like a matrix, a row, a column and a scalar,
     /// with comparisons, selections and several outputs.
     static func randomProgram(_ type: DType, seed: UInt64, rows: Int, columns: Int) throws -> (
-        ElementwiseProgram, [AnyNDArray], [NDScalarValue]
+        ElementwiseProgram, [AnyNDArray], [ScalarValue]
     ) {
         var random = SplitMix64(seed: seed)
         let shapes = [[rows, columns], [columns], [rows, 1], []]
@@ -79,7 +79,7 @@ struct FusedEvaluationTests {
             let values = NDArray<Double>.uniform(shape, low: -4, high: 4, seed: seed &+ UInt64(index))
             return AnyNDArray.converting(values, to: type)
         }
-        let parameters: [NDScalarValue] = [.floating(1.5), .floating(-0.25)]
+        let parameters: [ScalarValue] = [.floating(1.5), .floating(-0.25)]
         var program = ElementwiseProgram(inputs: inputs.map(\.dtype), parameters: [type, type])
         var typed: [ElementwiseProgram.Value] = (0..<4).map { .input($0) } + [.parameter(0), .parameter(1)]
         var flags: [ElementwiseProgram.Value] = []

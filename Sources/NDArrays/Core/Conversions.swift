@@ -1,9 +1,9 @@
-// Conversions between element types through `NDScalarValue` (see `NDArray.astype`).
+// Conversions between element types through `ScalarValue` (see `NDArray.astype`).
 
 extension NDFloatingPoint {
-    public var _value: NDScalarValue { .floating(Double(self)) }
+    public var _value: ScalarValue { .floating(Double(self)) }
 
-    public init(_ value: NDScalarValue) {
+    public init(_ value: ScalarValue) {
         switch value {
         case .floating(let x): self.init(x)
         case .integer(let x): self.init(Double(x))
@@ -13,9 +13,9 @@ extension NDFloatingPoint {
 }
 
 extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
-    public var _value: NDScalarValue { .integer(Int64(self)) }
+    public var _value: ScalarValue { .integer(Int64(self)) }
 
-    public init(_ value: NDScalarValue) {
+    public init(_ value: ScalarValue) {
         switch value {
         case .floating(let x):
             let truncated = x.rounded(.towardZero)
@@ -31,9 +31,9 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
 }
 
 extension Bool {
-    public var _value: NDScalarValue { .boolean(self) }
+    public var _value: ScalarValue { .boolean(self) }
 
-    public init(_ value: NDScalarValue) {
+    public init(_ value: ScalarValue) {
         switch value {
         case .floating(let x): self = x != 0
         case .integer(let x): self = x != 0

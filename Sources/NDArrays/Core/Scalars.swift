@@ -9,9 +9,9 @@ public protocol NDScalar: Sendable, Hashable, CustomStringConvertible {
     /// The value `zeros` fills with.
     static var zero: Self { get }
     /// The element as a value of any element type, for conversions.
-    var _value: NDScalarValue { get }
+    var _value: ScalarValue { get }
     /// Converts from any element type (see `NDArray.astype`).
-    init(_ value: NDScalarValue)
+    init(_ value: ScalarValue)
     /// out[i] = cond[i] ? a[i] : b[i] over broadcast operands.
     static func _select(
         _ cond: Operand<Bool>, _ a: Operand<Self>, _ b: Operand<Self>,
@@ -82,9 +82,3 @@ public struct Operand<Scalar>: @unchecked Sendable {
     }
 }
 
-/// One element of any element type, the common ground of conversions between them.
-public enum NDScalarValue: Sendable {
-    case floating(Double)
-    case integer(Int64)
-    case boolean(Bool)
-}

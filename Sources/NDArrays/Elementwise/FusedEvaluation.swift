@@ -14,7 +14,7 @@
 /// ```
 /// - Complexity: O(n × instructions), with O(instructions) scratch per thread.
 public func evaluate(
-    _ program: ElementwiseProgram, inputs: [AnyNDArray], parameters: [NDScalarValue]
+    _ program: ElementwiseProgram, inputs: [AnyNDArray], parameters: [ScalarValue]
 ) throws(NDArrayError) -> [AnyNDArray] {
     guard inputs.map(\.dtype) == program.inputs else {
         throw .invalidArgument(
@@ -38,7 +38,7 @@ public func evaluate(
 struct FusedEvaluator {
     let program: ElementwiseProgram
     let inputs: [ElementwiseInput]
-    let parameters: [NDScalarValue]
+    let parameters: [ScalarValue]
     let shape: [Int]
 
     /// Elements sent through the program at a time: with up to eight live 8-byte values this stays
@@ -186,7 +186,7 @@ final class ParameterStorage: @unchecked Sendable {
     let memory: UnsafeMutableRawPointer
     let pointers: [UnsafeRawPointer]
 
-    init(_ values: [NDScalarValue], types: [DType]) {
+    init(_ values: [ScalarValue], types: [DType]) {
         memory = .allocate(byteCount: Swift.max(1, values.count) * 8, alignment: 8)
         var pointers: [UnsafeRawPointer] = []
         for (index, (value, type)) in zip(values, types).enumerated() {
