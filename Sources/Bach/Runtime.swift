@@ -43,13 +43,18 @@ public final class Bach: @unchecked Sendable {
         public var deviceBatchTransferBytes: Int
         /// Threads copying between pageable and pinned host memory.
         public var copyThreads: Int
+        /// Whether consecutive fusible calls (elementwise calls of one library) run as one pass:
+        /// one generated kernel on the device, one chunked pass on the CPU (`--no-fusion` turns it
+        /// off, for comparison).
+        public var fusion: Bool
 
         public init(
             forceCPU: Bool = false, inFlight: Int = 3, cpuThreads: Int = systemCores(),
             cpuBatchBytes: Int = 4 << 20, maximumDeviceBatch: Int? = nil,
             deviceBatchTransferBytes: Int = 512 << 20,
-            copyThreads: Int = systemCores()
+            copyThreads: Int = systemCores(), fusion: Bool = true
         ) {
+            self.fusion = fusion
             self.deviceBatchTransferBytes = Swift.max(1 << 16, deviceBatchTransferBytes)
             self.forceCPU = forceCPU
             self.inFlight = Swift.max(1, inFlight)

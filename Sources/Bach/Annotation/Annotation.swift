@@ -40,6 +40,8 @@ public struct Annotation: Sendable {
     /// `elements` elements, so that the runtime compiles them before a stage's first batch instead
     /// of inside it. Kernels not declared still work: they compile at their first launch.
     public let kernels: (@Sendable (_ arguments: [ArgumentInfo], _ elements: Int) throws -> [any Kernel])?
+    /// How the call fuses with its neighbours, if it does.
+    public let fusion: Fusion?
 
     /// A function of the pieces of its arguments: `arguments` holds them in order (take a mutable
     /// argument out with `take` so that it can be written in place); returns the result.
@@ -51,10 +53,12 @@ public struct Annotation: Sendable {
         cost: (@Sendable (Int) -> (cpu: Double, gpu: Double))? = nil,
         deviceWorkspace: (@Sendable (Int) -> Int)? = nil,
         kernels: (@Sendable ([ArgumentInfo], Int) throws -> [any Kernel])? = nil,
+        fusion: Fusion? = nil,
         infer: @escaping @Sendable ([ArgumentInfo]) throws -> Inference
     ) {
         self.deviceWorkspace = deviceWorkspace
         self.kernels = kernels
+        self.fusion = fusion
         self.name = name
         self.kind = kind
         self.cpu = cpu
@@ -71,12 +75,13 @@ public struct Annotation: Sendable {
         cost: (@Sendable (Int) -> (cpu: Double, gpu: Double))? = nil,
         deviceWorkspace: (@Sendable (Int) -> Int)? = nil,
         kernels: (@Sendable ([ArgumentInfo], Int) throws -> [any Kernel])? = nil,
+        fusion: Fusion? = nil,
         infer: @escaping @Sendable ([ArgumentInfo]) throws -> Inference,
         cpu: @escaping Implementation, gpu: @escaping Implementation
     ) -> Annotation {
         Annotation(
             name: name, cpu: cpu, gpu: gpu, mutable: mutable, splittable: splittable, cost: cost,
-            deviceWorkspace: deviceWorkspace, kernels: kernels, infer: infer)
+            deviceWorkspace: deviceWorkspace, kernels: kernels, fusion: fusion, infer: infer)
     }
 
     /// The seed's `sa`: a splittable function with a CPU implementation only.

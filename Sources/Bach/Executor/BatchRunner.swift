@@ -29,16 +29,48 @@ struct BatchRunner {
         self.parallel = parallel
     }
 
-    /// Runs every call of the stage in order.
+    /// Runs every step of the stage in order.
     mutating func run() throws {
-        for (index, node) in stage.nodes.enumerated() {
+        for (index, step) in stage.steps.enumerated() {
             do {
-                try run(node, at: index)
+                switch step {
+                case .call(let node): try run(node, at: index)
+                case .fused(let group): try run(group, at: index)
+                }
             } catch let failure as CallFailure {
                 throw failure
             } catch {
-                throw CallFailure(node: node, error: error)
+                throw CallFailure(node: step.nodes[0], error: error)
             }
+        }
+    }
+
+    /// Runs a fused group: its inputs' pieces in, the pieces of the members that leave it out.
+    private mutating func run(_ group: FusedStep, at index: Int) throws {
+        let backend = stage.backend(of: .fused(group))
+        var arguments: [Any] = []
+        for input in group.inputs {
+            switch input {
+            case .constant(let value, _): arguments.append(value)
+            case .node(let source, let use): arguments.append(try piece(of: source, use: use, on: backend))
+            }
+        }
+        for (source, _) in Step.fused(group).reads where stage.lastUse[source.id] == index {
+            values[source.id] = nil
+        }
+        var pieces = Arguments(arguments)
+        arguments.removeAll()
+        let context = ExecutionContext(
+            transfer: backend == .gpu ? slot?.transfer : nil, parallelBatches: parallel,
+            elements: range?.count ?? group.members[0].resultType.extent ?? 1)
+        guard let results = try group.implementation.run(&pieces, context) as? [Any],
+            results.count == group.exported.count
+        else {
+            throw BachError.internalInconsistency(
+                "a fused group of \(group.members.map(\.name)) did not return \(group.exported.count) values")
+        }
+        for (node, result) in zip(group.exported, results) {
+            try keep(node, result, from: backend)
         }
     }
 
@@ -67,7 +99,11 @@ struct BatchRunner {
             transfer: backend == .gpu ? slot?.transfer : nil, parallelBatches: parallel,
             elements: range?.count ?? node.resultType.extent ?? 1)
         let implementation = backend == .gpu ? annotation.gpu! : annotation.cpu
-        let result = try implementation(&pieces, context)
+        try keep(node, try implementation(&pieces, context), from: backend)
+    }
+
+    /// Hands `node`'s result to the stage's outputs and keeps it for later readers in the batch.
+    private mutating func keep(_ node: Node, _ result: Any, from backend: Backend) throws {
         if range == nil {
             wholeResults[node.id] = (result, backend == .gpu ? node.resultType.backend(of: result) : backend)
         } else if stage.outputs.contains(node.id) {

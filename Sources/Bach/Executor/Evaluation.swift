@@ -15,7 +15,7 @@ struct Evaluation {
         try failOnRecordErrors()
         let planner = Planner(
             device: runtime.device != nil, forceCPU: runtime.options.forceCPU,
-            cpuOnly: runtime.options.cpuOnlyCalls)
+            cpuOnly: runtime.options.cpuOnlyCalls, fusion: runtime.options.fusion)
         let (stages, unneeded) = planner.plan(nodes)
         runtime.withGraph { _ in for node in unneeded { node.state = .discarded } }
         runtime.device?.resetCounters()
@@ -170,13 +170,11 @@ struct Evaluation {
     }
 
     private func report(_ stage: Stage, extent: Int, batch: Int, batches: Int) {
-        let calls = stage.nodes.map { ($0.name, stage.placement[$0.id] ?? .cpu) }
-        runtime.record {
-            $0.stages.append(
-                RuntimeCounters.StageReport(
-                    calls: calls, extent: extent, batchSize: batch, batches: batches, fallback: stage.fallback
-                ))
-        }
+        let calls = stage.steps.flatMap(\.nodes).map { ($0.name, stage.placement[$0.id] ?? .cpu) }
+        var report = RuntimeCounters.StageReport(
+            calls: calls, extent: extent, batchSize: batch, batches: batches, fallback: stage.fallback)
+        for case .fused(let group) in stage.steps { report.fusedGroups.append(group.members.map(\.name)) }
+        runtime.record { $0.stages.append(report) }
     }
 }
 

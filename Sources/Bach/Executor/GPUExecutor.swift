@@ -84,9 +84,14 @@ struct GPUExecutor {
     /// Compiles the kernels the stage's device calls declare, before any of them runs.
     private func prepareKernels(_ stage: Stage, elements: Int) throws {
         var kernels: [any Kernel] = []
-        for node in stage.nodes where stage.placement[node.id] == .gpu {
-            if let declared = node.annotation?.kernels {
-                kernels += try declared(node.argumentInfos, elements)
+        for step in stage.steps where stage.backend(of: step) == .gpu {
+            switch step {
+            case .call(let node):
+                if let declared = node.annotation?.kernels {
+                    kernels += try declared(node.argumentInfos, elements)
+                }
+            case .fused(let group):
+                if let declared = group.implementation.kernels { kernels += try declared(elements) }
             }
         }
         if kernels.isEmpty { return }

@@ -21,12 +21,8 @@ struct BatchSizer {
     static func transferBytesPerElement(_ stage: Stage) -> Int {
         var bytes = 0
         for input in stage.inputs where input.resultType.extent != nil {
-            let readOnDevice = stage.nodes.contains { node in
-                stage.placement[node.id] == .gpu
-                    && node.inputs.contains {
-                        if case .node(let source, .split) = $0 { return source === input }
-                        return false
-                    }
+            let readOnDevice = stage.steps.contains { step in
+                stage.backend(of: step) == .gpu && step.reads.contains { $0.0 === input && $0.1 == .split }
             }
             if readOnDevice { bytes += input.resultType.bytesPerElement }
         }
@@ -69,33 +65,41 @@ struct BatchSizer {
         }
         var live: [Int: Int] = [:]
         var peak = 0
-        for (index, node) in stage.nodes.enumerated() {
+        for (index, step) in stage.steps.enumerated() {
             var transient = 0
-            if backend == nil || stage.placement[node.id] == backend, let annotation = node.annotation {
-                for input in node.inputs {
-                    guard case .node(let source, let use) = input, live[source.id] == nil else { continue }
+            var results: [Node] = []
+            if backend == nil || stage.backend(of: step) == backend {
+                for (source, use) in step.reads where live[source.id] == nil {
                     live[source.id] = size(of: source, use: use)
                 }
-                let inPlace = annotation.mutable.compactMap { position -> Int? in
-                    guard case .node(let source, _) = node.inputs[position] else { return nil }
-                    return stage.lastUse[source.id] == index ? source.id : nil
-                }.first
-                if let reused = inPlace, let bytes = live[reused] {
-                    live[node.id] = bytes
-                    live[reused] = 0
-                } else {
-                    live[node.id] = size(of: node, use: .split)
+                switch step {
+                case .fused(let group):
+                    results = group.exported
+                    for node in results { live[node.id] = size(of: node, use: .split) }
+                case .call(let node):
+                    guard let annotation = node.annotation else { break }
+                    results = [node]
+                    let inPlace = annotation.mutable.compactMap { position -> Int? in
+                        guard case .node(let source, _) = node.inputs[position] else { return nil }
+                        return stage.lastUse[source.id] == index ? source.id : nil
+                    }.first
+                    if let reused = inPlace, let bytes = live[reused] {
+                        live[node.id] = bytes
+                        live[reused] = 0
+                    } else {
+                        live[node.id] = size(of: node, use: .split)
+                    }
+                    if node.resultType is ReductionSplit && backend == .gpu {
+                        transient += 2 * buffer(ReductionWorkspace.partials(batch) * 8) + 2 * buffer(8)
+                    }
+                    if backend == .gpu { transient += annotation.deviceWorkspace?(batch) ?? 0 }
                 }
-                if node.resultType is ReductionSplit && backend == .gpu {
-                    transient += 2 * buffer(ReductionWorkspace.partials(batch) * 8) + 2 * buffer(8)
-                }
-                if backend == .gpu { transient += annotation.deviceWorkspace?(batch) ?? 0 }
             }
             peak = Swift.max(peak, live.values.reduce(0, +) + transient)
-            for dependency in node.dependencies where stage.lastUse[dependency.id] == index {
-                live[dependency.id] = nil
+            for (source, _) in step.reads where stage.lastUse[source.id] == index {
+                live[source.id] = nil
             }
-            if stage.lastUse[node.id] == nil { live[node.id] = nil }
+            for node in results where stage.lastUse[node.id] == nil { live[node.id] = nil }
         }
         return peak
     }

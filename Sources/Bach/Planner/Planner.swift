@@ -11,6 +11,8 @@ struct Planner {
     let forceCPU: Bool
     /// Calls kept on the CPU by name.
     var cpuOnly: Set<String> = []
+    /// Whether consecutive fusible calls run as one (see `Fusion`).
+    var fusion = true
 
     /// The stages for `nodes` (pending, in record order, already validated), and the nodes whose
     /// results nothing needs (which are not run at all).
@@ -48,10 +50,14 @@ struct Planner {
                 groups[(index + 1)...].flatMap { $0.nodes.flatMap { $0.dependencies.map(\.id) } })
             let outputs = group.nodes.filter { isWanted($0) || readLater.contains($0.id) }.map(\.id)
             let stagePlacement = placement.filter { members.contains($0.key) }
+            let steps =
+                fusion && group.extent != nil
+                ? FusionPlanner.steps(group.nodes, placement: stagePlacement, outputs: Set(outputs))
+                : group.nodes.map(Step.call)
             stages.append(
                 Stage(
-                    nodes: group.nodes, extent: group.extent, placement: stagePlacement, outputs: Set(outputs)
-                ))
+                    nodes: group.nodes, steps: steps, extent: group.extent, placement: stagePlacement,
+                    outputs: Set(outputs)))
         }
         return (stages, nodes.filter { !needed.contains($0.id) })
     }
