@@ -31,9 +31,10 @@ CUresult cuStreamCreate(CUstream *handle, unsigned int flags) {
     state_lock();
     CUresult result = check_context();
     if (result == CUDA_SUCCESS && (!handle || (flags & ~CU_STREAM_NON_BLOCKING))) result = CUDA_ERROR_INVALID_VALUE;
-    if (result == CUDA_SUCCESS && state.destroyed_count == state.destroyed_capacity) {
-        // Room to keep it after it is destroyed, reserved now so that destroying cannot fail.
-        size_t capacity = state.destroyed_capacity ? state.destroyed_capacity * 2 : 16;
+    // Room to keep every live stream, this one included, once destroyed, reserved now so that
+    // destroying cannot fail.
+    if (result == CUDA_SUCCESS && state.destroyed_capacity < state.destroyed_count + state.streams.live + 1) {
+        size_t capacity = 2 * (state.destroyed_count + state.streams.live + 1);
         struct stream **grown = realloc(state.destroyed, capacity * sizeof *grown);
         if (grown) {
             state.destroyed = grown;
