@@ -167,7 +167,14 @@ char *translation_unit(const char *source, const char *name, const struct kernel
     size_t length = 0;
     snprintf(line, sizeof line, "#line 1 \"cuda-double-prelude\"\n#define __CUDA_ARCH__ %d\n", architecture * 10);
     int failed = append(&out, &length, line) || append(&out, &length, prelude);
-    snprintf(line, sizeof line, "#line 1 \"%s\"\n", name);
+    // The program's name as diagnostics show it, without characters a #line directive cannot hold.
+    char file[KERNEL_NAME_LIMIT + 1];
+    size_t kept = 0;
+    for (const char *c = name; *c && kept < KERNEL_NAME_LIMIT; c++) {
+        file[kept++] = (*c == '"' || *c == '\\' || *c == '\n') ? '_' : *c;
+    }
+    file[kept] = 0;
+    snprintf(line, sizeof line, "#line 1 \"%s\"\n", file);
     failed = failed || append(&out, &length, line) || append(&out, &length, source) ||
              append(&out, &length, "\n#line 1 \"cuda-double-entry-points\"\n");
     for (size_t i = 0; i < scan->count && !failed; i++) {

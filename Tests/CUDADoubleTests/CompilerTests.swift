@@ -68,6 +68,10 @@ extension CUDADoubleSuite {
             #expect(broken.result == NVRTCCode.compilation)
             #expect(
                 broken.log.contains("broken.cu:2:") && broken.log.contains("undefined_name"), "\(broken.log)")
+            let oddlyNamed = cuda.compile(
+                "extern \"C\" __global__ void k(int* p) {\n  p[0] = q;\n}\n", name: "odd\"name.cu")
+            #expect(oddlyNamed.result == NVRTCCode.compilation)
+            #expect(oddlyNamed.log.contains("odd_name.cu:2:"), "\(oddlyNamed.log)")
             let unresolved = cuda.compile(
                 "__device__ double helper(double);\nextern \"C\" __global__ void k(double* x) { x[0] = helper(x[0]); }\n"
             )

@@ -125,6 +125,48 @@ extension CUDADoubleSuite {
             #expect(cuda.cuCtxSetCurrent(OpaquePointer(bitPattern: 0xdead0)) == CU.invalidContext)
         }
 
+        @Test func entryPointsMayBeCalledFromManyThreads() throws {
+            try cuda.begin()
+            defer { cuda.end() }
+            let source = """
+                extern "C" __global__ void add(long long* x, long long k, long long n) {
+                  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x)
+                    x[i] += k;
+                }
+                """
+            let (function, module) = try cuda.kernel(source, entry: "add")
+            let failures = Box<[String]>([])
+            let lock = NSLock()
+            let (cuda, context) = (self.cuda, UInt(bitPattern: cuda.context))
+            let functionBits = UInt(bitPattern: function)
+            DispatchQueue.concurrentPerform(iterations: 8) { worker in
+                do {
+                    try check(cuda.cuCtxSetCurrent(OpaquePointer(bitPattern: context)), "cuCtxSetCurrent")
+                    let n = 10_000 + worker
+                    let stream = try cuda.makeStream(nonBlocking: worker % 2 == 0)
+                    let x = try cuda.upload((0..<n).map { Int64($0) })
+                    for _ in 0..<5 {
+                        let launched = cuda.launch(
+                            OpaquePointer(bitPattern: functionBits), grid: (8, 1, 1), block: (128, 1, 1),
+                            [.pointer(x), .int64(Int64(worker)), .int64(Int64(n))], stream: stream)
+                        try check(launched, "cuLaunchKernel")
+                    }
+                    try check(cuda.cuStreamSynchronize(stream), "cuStreamSynchronize")
+                    let got = try cuda.download(x, count: n, as: Int64.self)
+                    if got != (0..<n).map({ Int64($0 + 5 * worker) }) {
+                        throw CallFailed(call: "result", code: -1)
+                    }
+                    try check(cuda.cuStreamDestroy(stream), "cuStreamDestroy")
+                    try check(cuda.cuMemFree(x), "cuMemFree")
+                } catch {
+                    lock.withLock { failures.value.append("worker \(worker): \(error)") }
+                }
+            }
+            #expect(failures.value.isEmpty, "\(failures.value)")
+            #expect(cuda.counter("device_allocations") == 0 && cuda.counter("streams_live") == 0)
+            try check(cuda.cuModuleUnload(module), "cuModuleUnload")
+        }
+
         @Test func releasingThePrimaryContextDestroysWhatItOwns() throws {
             try cuda.begin()
             defer { cuda.end() }
