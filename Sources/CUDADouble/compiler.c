@@ -110,8 +110,10 @@ static char *clean_log(const char *log, const char *directory) {
     for (const char *c = log; *c;) {
         if (strncmp(c, directory, prefix) == 0) {
             c += prefix;
-            if (strncmp(c, "/include/", 9) == 0) c += 9;
-            else if (*c == '/') c++;
+            if (strncmp(c, "/include/", 9) == 0)
+                c += 9;
+            else if (*c == '/')
+                c++;
         } else {
             *out++ = *c++;
         }
@@ -123,9 +125,11 @@ static char *clean_log(const char *log, const char *directory) {
 // The size of the `bach_shared` section (the module's __shared__ variables), or 0.
 static unsigned long long shared_bytes(const unsigned char *object, size_t bytes) {
     const Elf64_Ehdr *header = (const Elf64_Ehdr *)object;
-    if (bytes < sizeof *header || memcmp(header->e_ident, ELFMAG, SELFMAG) != 0 || header->e_ident[EI_CLASS] != ELFCLASS64)
+    if (bytes < sizeof *header || memcmp(header->e_ident, ELFMAG, SELFMAG) != 0 ||
+        header->e_ident[EI_CLASS] != ELFCLASS64)
         return 0;
-    if (header->e_shoff + (unsigned long long)header->e_shnum * sizeof(Elf64_Shdr) > bytes || header->e_shstrndx >= header->e_shnum)
+    if (header->e_shoff + (unsigned long long)header->e_shnum * sizeof(Elf64_Shdr) > bytes ||
+        header->e_shstrndx >= header->e_shnum)
         return 0;
     const Elf64_Shdr *sections = (const Elf64_Shdr *)(object + header->e_shoff);
     const Elf64_Shdr *names = &sections[header->e_shstrndx];
@@ -152,8 +156,9 @@ static int run_compiler(char *const *argv, const char *log_path, int *status) {
     return 0;
 }
 
-int compile_unit(const char *unit, const char *const *headers, const char *const *include_names, size_t header_count,
-                 const struct compile_options *options, unsigned char **image, size_t *image_bytes, char **log) {
+int compile_unit(const char *unit, const char *const *headers, const char *const *include_names,
+                 size_t header_count, const struct compile_options *options, unsigned char **image,
+                 size_t *image_bytes, char **log) {
     *image = NULL;
     *log = NULL;
     char *compiler = find_compiler();
@@ -163,7 +168,8 @@ int compile_unit(const char *unit, const char *const *headers, const char *const
     }
     const char *temporary = getenv("TMPDIR");
     char directory[4096];
-    snprintf(directory, sizeof directory, "%s/cuda-double-XXXXXX", temporary && *temporary ? temporary : "/tmp");
+    snprintf(directory, sizeof directory, "%s/cuda-double-XXXXXX",
+             temporary && *temporary ? temporary : "/tmp");
     if (!mkdtemp(directory)) {
         free(compiler);
         *log = strdup("cuda double: cannot create a temporary folder\n");
@@ -175,16 +181,30 @@ int compile_unit(const char *unit, const char *const *headers, const char *const
     snprintf(log_path, sizeof log_path, "%s/log.txt", directory);
     snprintf(include, sizeof include, "%s/include", directory);
     snprintf(includes, sizeof includes, "-I%s", include);
-    int result = write_file(source, unit, strlen(unit)) == 0 && mkdir(include, 0700) == 0 ? NVRTC_SUCCESS
-                                                                                          : NVRTC_ERROR_INTERNAL_ERROR;
+    int result = write_file(source, unit, strlen(unit)) == 0 && mkdir(include, 0700) == 0
+                     ? NVRTC_SUCCESS
+                     : NVRTC_ERROR_INTERNAL_ERROR;
     for (size_t i = 0; i < header_count && result == NVRTC_SUCCESS; i++) {
         if (write_header(include, include_names[i], headers[i]) != 0) result = NVRTC_ERROR_INVALID_INPUT;
     }
-    const char *fixed[] = {compiler, "-x", "c++", options->standard == 20 ? "-std=c++20" : "-std=c++17", "-O1",
-                           "-fPIC", "-shared", "-nostdlib", "-fvisibility=hidden", "-fno-exceptions", "-fno-rtti",
-                           "-fno-threadsafe-statics", "-fno-stack-protector", "-fno-math-errno",
-                           options->fmad ? "-ffp-contract=on" : "-ffp-contract=off", "-Wno-unused-function",
-                           "-Wl,-z,defs", includes};
+    const char *fixed[] = {compiler,
+                           "-x",
+                           "c++",
+                           options->standard == 20 ? "-std=c++20" : "-std=c++17",
+                           "-O1",
+                           "-fPIC",
+                           "-shared",
+                           "-nostdlib",
+                           "-fvisibility=hidden",
+                           "-fno-exceptions",
+                           "-fno-rtti",
+                           "-fno-threadsafe-statics",
+                           "-fno-stack-protector",
+                           "-fno-math-errno",
+                           options->fmad ? "-ffp-contract=on" : "-ffp-contract=off",
+                           "-Wno-unused-function",
+                           "-Wl,-z,defs",
+                           includes};
     size_t fixed_count = sizeof fixed / sizeof fixed[0];
     const char **argv = calloc(fixed_count + options->define_count + 7, sizeof *argv);
     int status = 0;
@@ -204,14 +224,16 @@ int compile_unit(const char *unit, const char *const *headers, const char *const
     char *raw_log = read_file(log_path, &bytes);
     *log = clean_log(raw_log ? raw_log : "", directory);
     free(raw_log);
-    if (result == NVRTC_SUCCESS && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) result = NVRTC_ERROR_COMPILATION;
+    if (result == NVRTC_SUCCESS && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+        result = NVRTC_ERROR_COMPILATION;
     unsigned char *module = result == NVRTC_SUCCESS ? (unsigned char *)read_file(object, &bytes) : NULL;
     if (result == NVRTC_SUCCESS && !module) result = NVRTC_ERROR_INTERNAL_ERROR;
     unsigned long long shared = module ? shared_bytes(module, bytes) : 0;
     if (result == NVRTC_SUCCESS && shared > SHARED_MEMORY_LIMIT) {
         char message[200];
-        snprintf(message, sizeof message, "ptxas error   : the module uses too much shared data (0x%llx bytes, 0x%x max)\n",
-                 shared, SHARED_MEMORY_LIMIT);
+        snprintf(message, sizeof message,
+                 "ptxas error   : the module uses too much shared data (0x%llx bytes, 0x%x max)\n", shared,
+                 SHARED_MEMORY_LIMIT);
         char *grown = realloc(*log, (*log ? strlen(*log) : 0) + strlen(message) + 1);
         if (grown) {
             if (!*log) grown[0] = 0;
@@ -223,8 +245,12 @@ int compile_unit(const char *unit, const char *const *headers, const char *const
     if (result == NVRTC_SUCCESS) {
         *image = malloc(sizeof(struct image_header) + bytes);
         if (*image) {
-            struct image_header header = {IMAGE_MAGIC, IMAGE_VERSION, (unsigned int)options->architecture,
-                                          (unsigned int)options->is_virtual, 0, bytes};
+            struct image_header header = {IMAGE_MAGIC,
+                                          IMAGE_VERSION,
+                                          (unsigned int)options->architecture,
+                                          (unsigned int)options->is_virtual,
+                                          0,
+                                          bytes};
             memcpy(*image, &header, sizeof header);
             memcpy(*image + sizeof header, module, bytes);
             *image_bytes = sizeof header + bytes;

@@ -22,7 +22,8 @@ int scan_kernels(const char *source, struct kernel_scan *scan);
 void scan_free(struct kernel_scan *scan);
 
 // The source handed to the compiler: prelude, the program, then the entry points' trampolines.
-char *translation_unit(const char *source, const char *name, const struct kernel_scan *scan, int architecture);
+char *translation_unit(const char *source, const char *name, const struct kernel_scan *scan,
+                       int architecture);
 
 // Compile options, validated as NVRTC validates them.
 struct compile_options {
@@ -49,8 +50,9 @@ struct image_header {
 
 // Compiles `unit`; on success returns 0 and sets *image (malloc'd, header included). Diagnostics,
 // also on success, go to *log (malloc'd). Returns an nvrtcResult.
-int compile_unit(const char *unit, const char *const *headers, const char *const *include_names, size_t header_count,
-                 const struct compile_options *options, unsigned char **image, size_t *image_bytes, char **log);
+int compile_unit(const char *unit, const char *const *headers, const char *const *include_names,
+                 size_t header_count, const struct compile_options *options, unsigned char **image,
+                 size_t *image_bytes, char **log);
 
 #pragma GCC visibility pop
 

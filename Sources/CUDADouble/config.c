@@ -21,13 +21,17 @@ static int parse_number(const char *text, const char *end, unsigned long long *v
 }
 
 int config_parse_bytes(const char *text, unsigned long long *bytes) {
-    static const struct { const char *suffix; int shift; } suffixes[] = {{"KiB", 10}, {"MiB", 20}, {"GiB", 30}};
+    static const struct {
+        const char *suffix;
+        int shift;
+    } suffixes[] = {{"KiB", 10}, {"MiB", 20}, {"GiB", 30}};
     size_t length = strlen(text);
     for (size_t i = 0; i < 3; i++) {
         size_t n = strlen(suffixes[i].suffix);
         if (length > n && strcmp(text + length - n, suffixes[i].suffix) == 0) {
             unsigned long long value;
-            if (parse_number(text, text + length - n, &value) != 0 || value >> (64 - suffixes[i].shift)) return -1;
+            if (parse_number(text, text + length - n, &value) != 0 || value >> (64 - suffixes[i].shift))
+                return -1;
             *bytes = value << suffixes[i].shift;
             return 0;
         }
@@ -53,7 +57,8 @@ static int parse_faults(const char *spec, struct fault **faults, size_t *count) 
         unsigned long long call, code;
         int kind = -1;
         for (int k = 0; colon1 && k < FAULT_KINDS; k++) {
-            if ((size_t)(colon1 - entry) == strlen(fault_names[k]) && strncmp(entry, fault_names[k], strlen(fault_names[k])) == 0)
+            if ((size_t)(colon1 - entry) == strlen(fault_names[k]) &&
+                strncmp(entry, fault_names[k], strlen(fault_names[k])) == 0)
                 kind = k;
         }
         if (kind < 0 || !colon2 || parse_number(colon1 + 1, colon2, &call) != 0 || call == 0 ||
@@ -86,7 +91,8 @@ static int set_schedule(const char *spec) {
         return 0;
     }
     unsigned long long seed;
-    if (strncmp(spec, "random:", 7) != 0 || parse_number(spec + 7, spec + strlen(spec), &seed) != 0) return -1;
+    if (strncmp(spec, "random:", 7) != 0 || parse_number(spec + 7, spec + strlen(spec), &seed) != 0)
+        return -1;
     state.random_schedule = 1;
     state.random_state = seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
     return 0;
@@ -118,12 +124,16 @@ void config_load_environment(void) {
     const char *memory = getenv("CUDA_DOUBLE_MEMORY"), *schedule = getenv("CUDA_DOUBLE_SCHEDULE");
     const char *faults = getenv("CUDA_DOUBLE_FAULTS");
     unsigned long long bytes;
-    if (memory && config_parse_bytes(memory, &bytes) == 0) state.capacity = bytes;
-    else if (memory) fprintf(stderr, "cuda double: CUDA_DOUBLE_MEMORY=%s is not a byte count; using 80 GiB\n", memory);
+    if (memory && config_parse_bytes(memory, &bytes) == 0)
+        state.capacity = bytes;
+    else if (memory)
+        fprintf(stderr, "cuda double: CUDA_DOUBLE_MEMORY=%s is not a byte count; using 80 GiB\n", memory);
     if (schedule && set_schedule(schedule) != 0)
-        fprintf(stderr, "cuda double: CUDA_DOUBLE_SCHEDULE=%s is neither deterministic nor random:SEED\n", schedule);
+        fprintf(stderr, "cuda double: CUDA_DOUBLE_SCHEDULE=%s is neither deterministic nor random:SEED\n",
+                schedule);
     if (faults && set_faults(faults) != 0)
-        fprintf(stderr, "cuda double: CUDA_DOUBLE_FAULTS=%s is not KIND:N:CODE[,…]; no faults planned\n", faults);
+        fprintf(stderr, "cuda double: CUDA_DOUBLE_FAULTS=%s is not KIND:N:CODE[,…]; no faults planned\n",
+                faults);
 }
 
 int cudaDoubleSetFaults(const char *spec) {
@@ -159,7 +169,10 @@ int cudaDoubleCounter(const char *name, long long *value) {
     if (!name || !value) return -1;
     state_lock();
     const struct counters *c = &state.counters;
-    const struct { const char *name; long long value; } table[] = {
+    const struct {
+        const char *name;
+        long long value;
+    } table[] = {
         {"device_allocations", c->device_allocations},
         {"device_bytes", c->device_bytes},
         {"pinned_allocations", c->pinned_allocations},

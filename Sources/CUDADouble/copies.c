@@ -45,8 +45,10 @@ static CUresult host_to_device(CUdeviceptr destination, const void *source, size
         void *staging = NULL;
         if (pageable && !synchronous) {
             staging = malloc(bytes);
-            if (staging) memcpy(staging, source, bytes);
-            else result = CUDA_ERROR_OUT_OF_MEMORY;
+            if (staging)
+                memcpy(staging, source, bytes);
+            else
+                result = CUDA_ERROR_OUT_OF_MEMORY;
         }
         if (result == CUDA_SUCCESS) {
             state.counters.htod_copies++;
@@ -72,7 +74,8 @@ static CUresult device_to_host(void *destination, CUdeviceptr source, size_t byt
         state.counters.dtoh_bytes += (long long)bytes;
         state.counters.pageable_dtoh_copies += pageable;
         state.counters.pageable_dtoh_bytes += pageable ? (long long)bytes : 0;
-        result = issue_copy(stream, destination, (const void *)(uintptr_t)source, bytes, NULL, synchronous || pageable);
+        result = issue_copy(stream, destination, (const void *)(uintptr_t)source, bytes, NULL,
+                            synchronous || pageable);
     }
     return state_unlock(result);
 }
@@ -104,7 +107,8 @@ CUresult cuMemcpyDtoDAsync_v2(CUdeviceptr destination, CUdeviceptr source, size_
     if (result == CUDA_SUCCESS && stream && bytes > 0) {
         state.counters.dtod_copies++;
         state.counters.dtod_bytes += (long long)bytes;
-        result = issue_copy(stream, (void *)(uintptr_t)destination, (const void *)(uintptr_t)source, bytes, NULL, 0);
+        result = issue_copy(stream, (void *)(uintptr_t)destination, (const void *)(uintptr_t)source, bytes,
+                            NULL, 0);
     }
     return state_unlock(result);
 }

@@ -89,7 +89,8 @@ void *context_handle(void) { return handle_make(HANDLE_CONTEXT, state.context_ge
 // no sticky error. In the random schedule, also runs some ready work early.
 CUresult check_context(void) {
     if (!state.initialized) return CUDA_ERROR_NOT_INITIALIZED;
-    if (state.context_references == 0 || current_context != context_handle()) return CUDA_ERROR_INVALID_CONTEXT;
+    if (state.context_references == 0 || current_context != context_handle())
+        return CUDA_ERROR_INVALID_CONTEXT;
     if (state.sticky_error) return state.sticky_error;
     if (state.random_schedule) scheduler_progress();
     return state.sticky_error;
@@ -198,7 +199,8 @@ CUresult cuDevicePrimaryCtxRelease_v2(CUdevice device) {
 CUresult cuCtxSetCurrent(CUcontext context) {
     state_lock();
     CUresult result = check_initialized();
-    if (result == CUDA_SUCCESS && context && (state.context_references == 0 || (void *)context != context_handle()))
+    if (result == CUDA_SUCCESS && context &&
+        (state.context_references == 0 || (void *)context != context_handle()))
         result = CUDA_ERROR_INVALID_CONTEXT;
     if (result == CUDA_SUCCESS) current_context = context;
     return state_unlock(result);

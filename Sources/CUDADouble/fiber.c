@@ -79,9 +79,13 @@ static void fiber_prepare(struct fiber *fiber, char *stack_top) {
     fiber->stack_pointer = &top[-8];
 }
 
-static void switch_to_fiber(struct fiber *fiber) { cuda_double_fiber_switch(&scheduler_context, fiber->stack_pointer); }
+static void switch_to_fiber(struct fiber *fiber) {
+    cuda_double_fiber_switch(&scheduler_context, fiber->stack_pointer);
+}
 
-static void switch_to_scheduler(struct fiber *fiber) { cuda_double_fiber_switch(&fiber->stack_pointer, scheduler_context); }
+static void switch_to_scheduler(struct fiber *fiber) {
+    cuda_double_fiber_switch(&fiber->stack_pointer, scheduler_context);
+}
 
 #else
 
@@ -107,7 +111,8 @@ static void fiber_prepare(struct fiber *fiber, char *stack_top) {
     fiber->context.uc_stack.ss_size = FIBER_STACK_BYTES - (size_t)sysconf(_SC_PAGESIZE);
     fiber->context.uc_link = NULL;
     uint64_t address = (uint64_t)(uintptr_t)fiber;
-    makecontext(&fiber->context, (void (*)(void))fiber_entry, 2, (unsigned int)(address >> 32), (unsigned int)address);
+    makecontext(&fiber->context, (void (*)(void))fiber_entry, 2, (unsigned int)(address >> 32),
+                (unsigned int)address);
 }
 
 static void switch_to_fiber(struct fiber *fiber) { swapcontext(&scheduler_context, &fiber->context); }
@@ -137,7 +142,8 @@ static int reserve_stacks(void) {
     char *region = mmap(NULL, (size_t)MAX_FIBERS * FIBER_STACK_BYTES, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (region == MAP_FAILED) return -1;
-    for (unsigned int i = 0; i < MAX_FIBERS; i++) mprotect(region + (size_t)i * FIBER_STACK_BYTES, page, PROT_NONE);
+    for (unsigned int i = 0; i < MAX_FIBERS; i++)
+        mprotect(region + (size_t)i * FIBER_STACK_BYTES, page, PROT_NONE);
     stacks = region;
     return 0;
 }

@@ -22,7 +22,8 @@ static char *alternate_stack;
 static void handle_fault(int signal, siginfo_t *info, void *context) {
     (void)context;
     if (kernel_active && pthread_equal(pthread_self(), kernel_thread)) {
-        siglongjmp(kernel_exit, signal == SIGSEGV || signal == SIGBUS ? CUDA_ERROR_ILLEGAL_ADDRESS : CUDA_ERROR_LAUNCH_FAILED);
+        siglongjmp(kernel_exit, signal == SIGSEGV || signal == SIGBUS ? CUDA_ERROR_ILLEGAL_ADDRESS
+                                                                      : CUDA_ERROR_LAUNCH_FAILED);
     }
     for (size_t i = 0; i < sizeof fault_signals / sizeof fault_signals[0]; i++) {
         if (fault_signals[i] == signal) sigaction(signal, &previous[i], NULL);
@@ -49,9 +50,10 @@ static void install_handlers(void) {
 
 void kernel_abort(CUresult result) { siglongjmp(kernel_exit, result); }
 
-CUresult kernel_run(const struct kernel_function *function, const unsigned int grid[3], const unsigned int block[3],
-                    const char *arguments) {
-    if (!alternate_stack && !(alternate_stack = malloc(ALTERNATE_STACK_BYTES))) return CUDA_ERROR_OUT_OF_MEMORY;
+CUresult kernel_run(const struct kernel_function *function, const unsigned int grid[3],
+                    const unsigned int block[3], const char *arguments) {
+    if (!alternate_stack && !(alternate_stack = malloc(ALTERNATE_STACK_BYTES)))
+        return CUDA_ERROR_OUT_OF_MEMORY;
     install_handlers();
     stack_t alternate = {.ss_sp = alternate_stack, .ss_size = ALTERNATE_STACK_BYTES, .ss_flags = 0}, saved;
     sigaltstack(&alternate, &saved);

@@ -32,8 +32,10 @@ static size_t find_at_or_below(uintptr_t address) {
     size_t low = 0, high = allocation_count;
     while (low < high) {
         size_t middle = (low + high) / 2;
-        if (allocations[middle].map <= address) low = middle + 1;
-        else high = middle;
+        if (allocations[middle].map <= address)
+            low = middle + 1;
+        else
+            high = middle;
     }
     return low == 0 ? SIZE_MAX : low - 1;
 }
@@ -56,7 +58,8 @@ static CUresult insert(struct allocation allocation) {
 
 static void forget(size_t index) {
     munmap((void *)allocations[index].map, allocations[index].map_bytes);
-    memmove(&allocations[index], &allocations[index + 1], (allocation_count - index - 1) * sizeof *allocations);
+    memmove(&allocations[index], &allocations[index + 1],
+            (allocation_count - index - 1) * sizeof *allocations);
     allocation_count--;
 }
 
@@ -123,7 +126,8 @@ CUresult memory_allocate_pinned(size_t bytes, void **pointer) {
 
 CUresult memory_free_pinned(void *pointer) {
     size_t index = find_at_or_below((uintptr_t)pointer);
-    if (!pointer || index == SIZE_MAX || !allocations[index].pinned || allocations[index].start != (uintptr_t)pointer)
+    if (!pointer || index == SIZE_MAX || !allocations[index].pinned ||
+        allocations[index].start != (uintptr_t)pointer)
         return CUDA_ERROR_INVALID_VALUE;
     state.counters.pinned_allocations--;
     state.counters.pinned_bytes -= (long long)allocations[index].bytes;

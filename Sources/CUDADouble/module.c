@@ -68,7 +68,8 @@ static CUresult load(const void *image, void **handle) {
     if (memcmp(object, "\177ELF", 4) != 0) return CUDA_ERROR_INVALID_IMAGE;
     // A CUBIN runs on devices of its major version and at least its minor; PTX on any newer one.
     int major = (int)header.architecture / 10, minor = (int)header.architecture % 10;
-    if (header.is_virtual ? header.architecture > 90 : (major != 9 || minor > 0)) return CUDA_ERROR_NO_BINARY_FOR_GPU;
+    if (header.is_virtual ? header.architecture > 90 : (major != 9 || minor > 0))
+        return CUDA_ERROR_NO_BINARY_FOR_GPU;
     struct module *module = calloc(1, sizeof *module);
     if (!module) return CUDA_ERROR_OUT_OF_MEMORY;
     module->fd = memory_file(object, (size_t)header.object_bytes);
@@ -152,7 +153,8 @@ CUresult cuModuleGetFunction(CUfunction *handle, CUmodule module_handle, const c
 }
 
 static CUresult check_dimensions(const unsigned int grid[3], const unsigned int block[3]) {
-    static const unsigned int grid_limit[3] = {2147483647u, 65535u, 65535u}, block_limit[3] = {1024u, 1024u, 64u};
+    static const unsigned int grid_limit[3] = {2147483647u, 65535u, 65535u},
+                              block_limit[3] = {1024u, 1024u, 64u};
     for (int i = 0; i < 3; i++) {
         if (grid[i] == 0 || block[i] == 0 || grid[i] > grid_limit[i] || block[i] > block_limit[i])
             return CUDA_ERROR_INVALID_VALUE;
@@ -173,13 +175,14 @@ static CUresult pack_arguments(const struct kernel_function *function, void **pa
     return CUDA_SUCCESS;
 }
 
-CUresult cuLaunchKernel(CUfunction function_handle, unsigned int grid_x, unsigned int grid_y, unsigned int grid_z,
-                        unsigned int block_x, unsigned int block_y, unsigned int block_z, unsigned int shared_bytes,
-                        CUstream stream_handle, void **params, void **extra) {
+CUresult cuLaunchKernel(CUfunction function_handle, unsigned int grid_x, unsigned int grid_y,
+                        unsigned int grid_z, unsigned int block_x, unsigned int block_y, unsigned int block_z,
+                        unsigned int shared_bytes, CUstream stream_handle, void **params, void **extra) {
     const unsigned int grid[3] = {grid_x, grid_y, grid_z}, block[3] = {block_x, block_y, block_z};
     state_lock();
     CUresult result = check_context();
-    struct kernel_function *function = result == CUDA_SUCCESS ? registry_find(&state.functions, function_handle) : NULL;
+    struct kernel_function *function =
+        result == CUDA_SUCCESS ? registry_find(&state.functions, function_handle) : NULL;
     if (result == CUDA_SUCCESS && !function) result = CUDA_ERROR_INVALID_HANDLE;
     if (result == CUDA_SUCCESS) result = check_dimensions(grid, block);
     // Dynamic shared memory (and `extra`) are not supported by the double.

@@ -45,9 +45,12 @@ static void set_log(struct program *program, char *log) {
 // Parses "sm_90", "compute_90a", …; returns 0 on success.
 static int parse_architecture(const char *text, struct compile_options *options) {
     int is_virtual;
-    if (strncmp(text, "sm_", 3) == 0) is_virtual = 0;
-    else if (strncmp(text, "compute_", 8) == 0) is_virtual = 1;
-    else return -1;
+    if (strncmp(text, "sm_", 3) == 0)
+        is_virtual = 0;
+    else if (strncmp(text, "compute_", 8) == 0)
+        is_virtual = 1;
+    else
+        return -1;
     const char *digits = text + (is_virtual ? 8 : 3);
     char *end;
     long number = strtol(digits, &end, 10);
@@ -71,7 +74,7 @@ static const char *value_of(const char *option, const char *long_name, const cha
 
 // Validates `options` as NVRTC does; on an unknown or malformed option returns it.
 static const char *parse_options(int count, const char *const *options, struct compile_options *parsed) {
-    *parsed = (struct compile_options){.architecture = 75, .standard = 17, .fmad = 1};  // NVRTC 13's defaults
+    *parsed = (struct compile_options){.architecture = 75, .standard = 17, .fmad = 1}; // NVRTC 13's defaults
     for (int i = 0; i < count; i++) {
         const char *option = options[i], *value;
         if (!option) return "(null)";
@@ -81,16 +84,23 @@ static const char *parse_options(int count, const char *const *options, struct c
             if (strcmp(value, "c++03") == 0 || strcmp(value, "c++11") == 0 || strcmp(value, "c++14") == 0 ||
                 strcmp(value, "c++17") == 0)
                 parsed->standard = 17;
-            else if (strcmp(value, "c++20") == 0) parsed->standard = 20;
-            else return option;
+            else if (strcmp(value, "c++20") == 0)
+                parsed->standard = 20;
+            else
+                return option;
         } else if ((value = value_of(option, "--fmad", "-fmad"))) {
-            if (strcmp(value, "true") == 0) parsed->fmad = 1;
-            else if (strcmp(value, "false") == 0) parsed->fmad = 0;
-            else return option;
-        } else if (strcmp(option, "-default-device") == 0 || strcmp(option, "--device-as-default-execution-space") == 0 ||
+            if (strcmp(value, "true") == 0)
+                parsed->fmad = 1;
+            else if (strcmp(value, "false") == 0)
+                parsed->fmad = 0;
+            else
+                return option;
+        } else if (strcmp(option, "-default-device") == 0 ||
+                   strcmp(option, "--device-as-default-execution-space") == 0 ||
                    strcmp(option, "-lineinfo") == 0 || strcmp(option, "--generate-line-info") == 0) {
             continue;
-        } else if ((strncmp(option, "-D", 2) == 0 && option[2]) || strncmp(option, "--define-macro=", 15) == 0) {
+        } else if ((strncmp(option, "-D", 2) == 0 && option[2]) ||
+                   strncmp(option, "--define-macro=", 15) == 0) {
             const char *macro = option[1] == 'D' ? option + 2 : option + 15;
             const char **grown = realloc(parsed->defines, (parsed->define_count + 1) * sizeof *grown);
             char *define = malloc(strlen(macro) + 3);
@@ -167,14 +177,16 @@ static nvrtcResult compile(struct program *program, const struct compile_options
     for (size_t i = 0; i < program->header_count; i++) {
         scan.uses_barrier = scan.uses_barrier || strstr(program->headers[i], "__syncthreads") != NULL;
     }
-    char *unit = scanned == 0 ? translation_unit(program->source, program->name, &scan, options->architecture) : NULL;
+    char *unit =
+        scanned == 0 ? translation_unit(program->source, program->name, &scan, options->architecture) : NULL;
     scan_free(&scan);
     if (!unit) return NVRTC_ERROR_OUT_OF_MEMORY;
     unsigned char *image;
     size_t image_bytes = 0;
     char *log;
-    nvrtcResult result = compile_unit(unit, (const char *const *)program->headers, (const char *const *)program->include_names,
-                                      program->header_count, options, &image, &image_bytes, &log);
+    nvrtcResult result =
+        compile_unit(unit, (const char *const *)program->headers, (const char *const *)program->include_names,
+                     program->header_count, options, &image, &image_bytes, &log);
     free(unit);
     state_lock();
     set_log(program, log);
@@ -192,7 +204,8 @@ nvrtcResult nvrtcCompileProgram(nvrtcProgram handle, int option_count, const cha
     config_load_environment();
     struct program *program = registry_find(&state.programs, handle);
     nvrtcResult result = program && !program->compiling ? NVRTC_SUCCESS : NVRTC_ERROR_INVALID_PROGRAM;
-    if (result == NVRTC_SUCCESS && (option_count < 0 || (option_count > 0 && !options))) result = NVRTC_ERROR_INVALID_INPUT;
+    if (result == NVRTC_SUCCESS && (option_count < 0 || (option_count > 0 && !options)))
+        result = NVRTC_ERROR_INVALID_INPUT;
     if (result == NVRTC_SUCCESS) result = fault_check(FAULT_COMPILE);
     struct compile_options parsed = {0};
     if (result == NVRTC_SUCCESS) {
@@ -262,7 +275,8 @@ static nvrtcResult image_copy(nvrtcProgram handle, char *out, int cubin) {
     struct program *program = find_program(handle);
     if (!program) return NVRTC_ERROR_INVALID_PROGRAM;
     nvrtcResult result = program->image ? NVRTC_SUCCESS : NVRTC_ERROR_INVALID_PROGRAM;
-    if (result == NVRTC_SUCCESS && !(cubin && program->is_virtual)) memcpy(out, program->image, program->image_bytes);
+    if (result == NVRTC_SUCCESS && !(cubin && program->is_virtual))
+        memcpy(out, program->image, program->image_bytes);
     state_unlock(CUDA_SUCCESS);
     return result;
 }

@@ -162,10 +162,12 @@ static int append(char **out, size_t *length, const char *text) {
     return 0;
 }
 
-char *translation_unit(const char *source, const char *name, const struct kernel_scan *scan, int architecture) {
+char *translation_unit(const char *source, const char *name, const struct kernel_scan *scan,
+                       int architecture) {
     char *out = NULL, line[4096];
     size_t length = 0;
-    snprintf(line, sizeof line, "#line 1 \"cuda-double-prelude\"\n#define __CUDA_ARCH__ %d\n", architecture * 10);
+    snprintf(line, sizeof line, "#line 1 \"cuda-double-prelude\"\n#define __CUDA_ARCH__ %d\n",
+             architecture * 10);
     int failed = append(&out, &length, line) || append(&out, &length, prelude);
     // The program's name as diagnostics show it, without characters a #line directive cannot hold.
     char file[KERNEL_NAME_LIMIT + 1];
@@ -179,11 +181,12 @@ char *translation_unit(const char *source, const char *name, const struct kernel
              append(&out, &length, "\n#line 1 \"cuda-double-entry-points\"\n");
     for (size_t i = 0; i < scan->count && !failed; i++) {
         const char *k = scan->names[i];
-        snprintf(line, sizeof line,
-                 "BACH_EXPORT unsigned long bach_args_%s(unsigned long *count) { return bach_args(%s, count); }\n"
-                 "BACH_EXPORT void bach_pack_%s(void *const *p, char *out) { bach_pack(%s, p, out); }\n"
-                 "BACH_EXPORT void bach_grid_%s(const bach_launch *l) { %s<%s>(l, %s); }\n",
-                 k, k, k, k, k, scan->uses_barrier ? "bach_fibers" : "bach_loop", k, k);
+        snprintf(
+            line, sizeof line,
+            "BACH_EXPORT unsigned long bach_args_%s(unsigned long *count) { return bach_args(%s, count); }\n"
+            "BACH_EXPORT void bach_pack_%s(void *const *p, char *out) { bach_pack(%s, p, out); }\n"
+            "BACH_EXPORT void bach_grid_%s(const bach_launch *l) { %s<%s>(l, %s); }\n",
+            k, k, k, k, k, scan->uses_barrier ? "bach_fibers" : "bach_loop", k, k);
         failed = append(&out, &length, line);
     }
     if (failed) {

@@ -84,7 +84,8 @@ static void skip_group(struct lexer *lexer, struct token *token) {
 
 static int add_name(struct kernel_scan *scan, const struct token *name) {
     for (size_t i = 0; i < scan->count; i++) {
-        if (strlen(scan->names[i]) == name->length && strncmp(scan->names[i], name->text, name->length) == 0) return 0;
+        if (strlen(scan->names[i]) == name->length && strncmp(scan->names[i], name->text, name->length) == 0)
+            return 0;
     }
     char **grown = realloc(scan->names, (scan->count + 1) * sizeof *grown);
     if (!grown) return -1;
@@ -99,7 +100,8 @@ int scan_kernels(const char *source, struct kernel_scan *scan) {
     struct token previous[2] = {{TOKEN_END, "", 0}, {TOKEN_END, "", 0}};
     int depth = 0, extern_c_depth = -1;  // brace depth inside an `extern "C" {` block, or -1
     for (struct token token = next_token(&lexer); token.kind != TOKEN_END;) {
-        int c_linkage = (is(&previous[0], "extern") && previous[1].kind == TOKEN_STRING && is(&previous[1], "C"));
+        int c_linkage =
+            (is(&previous[0], "extern") && previous[1].kind == TOKEN_STRING && is(&previous[1], "C"));
         if (is(&token, "{")) {
             if (c_linkage) extern_c_depth = depth;
             depth++;
@@ -107,7 +109,8 @@ int scan_kernels(const char *source, struct kernel_scan *scan) {
             depth--;
             if (depth == extern_c_depth) extern_c_depth = -1;
         }
-        if (token.kind == TOKEN_IDENTIFIER && is(&token, "__global__") && (c_linkage || extern_c_depth >= 0)) {
+        if (token.kind == TOKEN_IDENTIFIER && is(&token, "__global__") &&
+            (c_linkage || extern_c_depth >= 0)) {
             struct token t = next_token(&lexer);
             while (is(&t, "__launch_bounds__") || is(&t, "void") || is(&t, "static") || is(&t, "inline")) {
                 t = next_token(&lexer);

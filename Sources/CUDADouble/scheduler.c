@@ -26,7 +26,8 @@ int scheduler_is_complete(const struct stream *stream, unsigned long long seq) {
     return stream == NULL || stream->done >= seq;
 }
 
-CUresult operation_add_dependency(struct operation *operation, struct stream *stream, unsigned long long seq) {
+CUresult operation_add_dependency(struct operation *operation, struct stream *stream,
+                                  unsigned long long seq) {
     if (scheduler_is_complete(stream, seq)) return CUDA_SUCCESS;
     struct dependency *grown =
         realloc(operation->dependencies, (operation->dependency_count + 1) * sizeof *operation->dependencies);
@@ -70,7 +71,8 @@ CUresult scheduler_issue(struct stream *stream, struct operation *operation) {
     if (stream == &state.legacy) {
         for (size_t i = 0; i < state.pending_count && result == CUDA_SUCCESS; i++) {
             struct stream *other = state.pending[i];
-            if (other != stream && other->blocking) result = operation_add_dependency(operation, other, other->issued);
+            if (other != stream && other->blocking)
+                result = operation_add_dependency(operation, other, other->issued);
         }
     } else if (stream->blocking && result == CUDA_SUCCESS) {
         result = operation_add_dependency(operation, &state.legacy, state.legacy.issued);
@@ -86,8 +88,10 @@ CUresult scheduler_issue(struct stream *stream, struct operation *operation) {
         operation_free(operation);
         return CUDA_SUCCESS;
     }
-    if (stream->tail) stream->tail->next = operation;
-    else stream->head = operation;
+    if (stream->tail)
+        stream->tail->next = operation;
+    else
+        stream->head = operation;
     stream->tail = operation;
     if (stream->pending_index == SIZE_MAX) {
         stream->pending_index = state.pending_count;
@@ -185,8 +189,8 @@ CUresult scheduler_run_stream(struct stream *stream) {
 CUresult scheduler_run_all(void) {
     while (state.pending_count > 0) {
         struct stream *stream = state.pending[0];
-        CUresult result = state.random_schedule ? run_head(random_ready_stream())
-                                                : run_in_order(stream, stream->issued);
+        CUresult result =
+            state.random_schedule ? run_head(random_ready_stream()) : run_in_order(stream, stream->issued);
         if (result != CUDA_SUCCESS) return result;
     }
     return CUDA_SUCCESS;

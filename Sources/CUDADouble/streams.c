@@ -30,7 +30,8 @@ void streams_release_all(void) {
 CUresult cuStreamCreate(CUstream *handle, unsigned int flags) {
     state_lock();
     CUresult result = check_context();
-    if (result == CUDA_SUCCESS && (!handle || (flags & ~CU_STREAM_NON_BLOCKING))) result = CUDA_ERROR_INVALID_VALUE;
+    if (result == CUDA_SUCCESS && (!handle || (flags & ~CU_STREAM_NON_BLOCKING)))
+        result = CUDA_ERROR_INVALID_VALUE;
     // Room to keep every live stream, this one included, once destroyed, reserved now so that
     // destroying cannot fail.
     if (result == CUDA_SUCCESS && state.destroyed_capacity < state.destroyed_count + state.streams.live + 1) {
@@ -108,8 +109,10 @@ CUresult cuStreamWaitEvent(CUstream handle, CUevent event_handle, unsigned int f
         // The wait captures the event's last record now; later records do not affect it.
         struct operation *wait = operation_new(OPERATION_MARKER);
         result = wait ? operation_add_dependency(wait, event->stream, event->seq) : CUDA_ERROR_OUT_OF_MEMORY;
-        if (result == CUDA_SUCCESS) result = scheduler_issue(stream, wait);
-        else free(wait);
+        if (result == CUDA_SUCCESS)
+            result = scheduler_issue(stream, wait);
+        else
+            free(wait);
     }
     return state_unlock(result);
 }
@@ -140,8 +143,10 @@ CUresult cuEventDestroy_v2(CUevent handle) {
     CUresult result = check_context();
     if (result == CUDA_SUCCESS) {
         struct event *event = registry_remove(&state.events, handle);
-        if (event) free(event);
-        else result = CUDA_ERROR_INVALID_HANDLE;
+        if (event)
+            free(event);
+        else
+            result = CUDA_ERROR_INVALID_HANDLE;
     }
     return state_unlock(result);
 }
@@ -179,6 +184,7 @@ CUresult cuEventQuery(CUevent handle) {
     CUresult result = check_context();
     struct event *event = result == CUDA_SUCCESS ? registry_find(&state.events, handle) : NULL;
     if (result == CUDA_SUCCESS && !event) result = CUDA_ERROR_INVALID_HANDLE;
-    if (event) result = scheduler_is_complete(event->stream, event->seq) ? CUDA_SUCCESS : CUDA_ERROR_NOT_READY;
+    if (event)
+        result = scheduler_is_complete(event->stream, event->seq) ? CUDA_SUCCESS : CUDA_ERROR_NOT_READY;
     return state_unlock(result);
 }
