@@ -171,15 +171,12 @@ extension CUDADoubleSuite {
             try check(cuda.cuModuleUnload(module), "cuModuleUnload")
         }
 
-        @Test func theEnvironmentConfiguresAFreshCopy() throws {
-            setenv("CUDA_DOUBLE_MEMORY", "1MiB", 1)
-            setenv("CUDA_DOUBLE_FAULTS", "alloc:1:2", 1)
-            setenv("CUDA_DOUBLE_SCHEDULE", "random:7", 1)
+        /// Runs in a child process only (see `theEnvironmentConfiguresTheDouble`), so that the
+        /// variables never reach other suites of this process.
+        @Test(.enabled(if: ProcessInfo.processInfo.environment["CUDA_DOUBLE_PROBE"] == "1"))
+        func environmentProbe() throws {
             let fresh = DoubleLibrary()
             try check(fresh.cuInit(0), "cuInit")
-            for name in ["CUDA_DOUBLE_MEMORY", "CUDA_DOUBLE_FAULTS", "CUDA_DOUBLE_SCHEDULE"] {
-                unsetenv(name)
-            }
             try check(fresh.cuDevicePrimaryCtxRetain(&fresh.context, 0), "cuDevicePrimaryCtxRetain")
             try check(fresh.cuCtxSetCurrent(fresh.context), "cuCtxSetCurrent")
             var total = 0
@@ -189,6 +186,29 @@ extension CUDADoubleSuite {
             #expect(fresh.cuMemAlloc(&address, 64) == CU.outOfMemory)
             try check(fresh.cuMemAlloc(&address, 64), "cuMemAlloc")
             try check(fresh.cuMemFree(address), "cuMemFree")
+        }
+
+        @Test func theEnvironmentConfiguresTheDouble() throws {
+            var path = [CChar](repeating: 0, count: 4096)
+            let length = readlink("/proc/self/exe", &path, path.count - 1)
+            try #require(length > 0)
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: String(cString: path))
+            child.arguments = ["--testing-library", "swift-testing", "--filter", "environmentProbe"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["CUDA_DOUBLE_PROBE"] = "1"
+            environment["CUDA_DOUBLE_MEMORY"] = "1MiB"
+            environment["CUDA_DOUBLE_FAULTS"] = "alloc:1:2"
+            environment["CUDA_DOUBLE_SCHEDULE"] = "random:7"
+            child.environment = environment
+            let output = Pipe()
+            child.standardOutput = output
+            child.standardError = output
+            try child.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            child.waitUntilExit()
+            #expect(child.terminationStatus == 0, "\(text.suffix(3000))")
+            #expect(text.contains("environmentProbe() passed"), "\(text.suffix(3000))")
         }
     }
 }
