@@ -12,6 +12,22 @@
 //   CUDA_DOUBLE_CXX=PATH          the C++ compiler NVRTC runs (default clang++ on PATH, then
 //                                 /opt/swift/usr/bin/clang++)
 //
+// Where the double approximates CUDA:
+//   - One device, one primary context; cuDevicePrimaryCtxRelease to zero destroys everything the
+//     context owned and gives the next retain a new handle.
+//   - A kernel's threads run one at a time on the host thread that needed the work: as a plain
+//     loop, or (when the program mentions __syncthreads) as fibers switched only at barriers.
+//     Atomics are plain read-modify-writes; warp-synchronous code without barriers, dynamic
+//     shared memory, __constant__/module globals and cuModuleGetGlobal are not supported.
+//   - Out-of-bounds accesses fault only past the 256-byte-aligned end of an allocation (as on a
+//     GPU, small overruns inside that slack go unnoticed). SIGFPE/SIGILL/SIGTRAP in a kernel
+//     (e.g. __trap(), an integer division by zero) is CUDA_ERROR_LAUNCH_FAILED.
+//   - The static __shared__ limit (48 KiB) is checked per module, not per kernel.
+//   - cuModuleUnload and cuMemFree(Host) run all pending work first. cuStreamQuery and
+//     cuEventQuery never run work: in the deterministic schedule a polling loop never ends.
+//   - NVRTC: kernels are found by scanning for `extern "C" __global__ void NAME(…) {`
+//     definitions; --std=c++03/11/14 compile as C++17; -default-device is implied.
+//
 // Example (C):
 //   cudaDoubleSetFaults("alloc:2:2");      // the 2nd allocation fails with out-of-memory
 //   long long live;
@@ -43,7 +59,10 @@ void cudaDoubleResetError(void);
 /// Sets the device memory capacity in bytes (what cuMemGetInfo and cuDeviceTotalMem report).
 void cudaDoubleSetMemoryCapacity(unsigned long long bytes);
 
-/// Reads a counter into `value`; returns 0, or -1 for an unknown name. Live values:
+/// Reads a counter into `value`; returns 0, or -1 for an unknown name. Copies are counted when
+/// issued (memcpys and memsets that fail validation or are injected faults are not); `launches`
+/// counts accepted cuLaunchKernel calls, `kernels_run` those that ran, `compiles` successful
+/// nvrtcCompileProgram calls, `modules_loaded` successful cuModuleLoadData calls. Live values:
 /// device_allocations, device_bytes, pinned_allocations, pinned_bytes, modules_live,
 /// streams_live, events_live, pending_operations, sticky_error. Cumulative values (reset by
 /// cudaDoubleResetCounters): pageable_htod_copies, pageable_htod_bytes, pageable_dtoh_copies,
