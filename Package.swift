@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "bach", targets: ["BachCLI"]),
         .library(name: "NDArrays", targets: ["NDArrays"]),
+        .library(name: "CUDADouble", type: .dynamic, targets: ["CUDADouble"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -48,6 +49,11 @@ let package = Package(
         .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
         .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
 
+        // A host-only stand-in for libcuda and libnvrtc, loaded at run time by tests and CI.
+        .target(
+            name: "CUDADouble",
+            linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("m")]),
+
         // Benchmarks, differential testing and the command line.
         .target(name: "Fuzzing", dependencies: ["Bach", "Devices", "NDArrays", "BachNumeric"]),
         .target(
@@ -69,6 +75,7 @@ let package = Package(
         .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+        .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
             name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),
