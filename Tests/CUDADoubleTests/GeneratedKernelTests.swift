@@ -37,14 +37,15 @@ extension CUDADoubleSuite {
             let c = (0..<rows).map { Swift.Double($0) - 18.5 }
             let d = [0.25]
             let p = 3.5
-            let kernel = ElementwiseKernel(
-                expression: .select(
-                    .binary(.lessEqual, .input(0), .input(1)), .binary(.multiply, .input(2), .parameter(0)),
-                    .binary(.add, .unary(.exp, .input(0)), .input(3))),
-                inputs: [
-                    Operand(type: .float64, indexing: .elementwise), Operand(type: .float64, indexing: .row),
-                    Operand(type: .float64, indexing: .column), Operand(type: .float64, indexing: .scalar),
-                ], parameters: [.float64])
+            let kernel = try elementwise(
+                inputs: [.float64, .float64, .float64, .float64], parameters: [.float64],
+                indexing: [.elementwise, .row, .column, .scalar]
+            ) { p in
+                let condition = try p.append(.binary(.lessEqual, .input(0), .input(1)))
+                let scaled = try p.append(.binary(.multiply, .input(2), .parameter(0)))
+                let shifted = try p.append(.binary(.add, try p.append(.unary(.exp, .input(0))), .input(3)))
+                return try p.append(.select(condition, scaled, shifted))
+            }
             let inputs = [try cuda.upload(a), try cuda.upload(b), try cuda.upload(c), try cuda.upload(d)]
             let out = try cuda.allocate(n * 8)
             try run(
@@ -74,10 +75,9 @@ extension CUDADoubleSuite {
             let unit = try cuda.upload(x)
             let out = try cuda.allocate(n * 8)
             for op in UnaryOperation.allCases where op != .logicalNot {
-                let kernel = ElementwiseKernel(
-                    expression: .unary(op, .input(0)),
-                    inputs: [Operand(type: .float64, indexing: .elementwise)],
-                    parameters: [])
+                let kernel = try elementwise(inputs: [.float64], indexing: [.elementwise]) { p in
+                    try p.append(.unary(op, .input(0)))
+                }
                 // Functions defined on [-1, 1] or (0, ∞) get values there; the others [-2, 2].
                 let inDomain = [.sqrt, .log, .log2, .log10, .arcsin, .arccos].contains(op)
                 try run(kernel, count: n, [.pointer(inDomain ? unit : input), .pointer(out), .int64(1)])
@@ -102,9 +102,10 @@ extension CUDADoubleSuite {
             let input = try cuda.upload(row)
             let out = try cuda.allocate(rows * columns * 4)
             for (op, reference) in references {
-                let kernel = ElementwiseKernel(
-                    expression: .binary(op, .input(0), .parameter(0)),
-                    inputs: [Operand(type: .float32, indexing: .row)], parameters: [.float32])
+                let kernel = try elementwise(inputs: [.float32], parameters: [.float32], indexing: [.row]) {
+                    p in
+                    try p.append(.binary(op, .input(0), .parameter(0)))
+                }
                 try run(
                     kernel, count: rows * columns,
                     [.pointer(input), .float32(p), .pointer(out), .int64(Int64(columns))])
@@ -121,9 +122,10 @@ extension CUDADoubleSuite {
             let wide: [Int64] = [Int64.max, Int64.min, 3, -7, 1 << 40]
             let input = try cuda.upload(wide)
             let out = try cuda.allocate(wide.count * 8)
-            let multiply = ElementwiseKernel(
-                expression: .binary(.multiply, .input(0), .parameter(0)),
-                inputs: [Operand(type: .int64, indexing: .elementwise)], parameters: [.int64])
+            let multiply = try elementwise(inputs: [.int64], parameters: [.int64], indexing: [.elementwise]) {
+                p in
+                try p.append(.binary(.multiply, .input(0), .parameter(0)))
+            }
             try run(
                 multiply, count: wide.count, [.pointer(input), .int64(1 << 33), .pointer(out), .int64(1)])
             #expect(try cuda.download(out, count: wide.count, as: Int64.self) == wide.map { $0 &* (1 << 33) })
@@ -131,9 +133,9 @@ extension CUDADoubleSuite {
             let narrow: [Int32] = [Int32.min, 5, -9]
             let column = try cuda.upload(narrow)
             let out32 = try cuda.allocate(rows * columns * 4)
-            let negate = ElementwiseKernel(
-                expression: .binary(.minimum, .unary(.negative, .input(0)), .parameter(0)),
-                inputs: [Operand(type: .int32, indexing: .column)], parameters: [.int32])
+            let negate = try elementwise(inputs: [.int32], parameters: [.int32], indexing: [.column]) { p in
+                try p.append(.binary(.minimum, try p.append(.unary(.negative, .input(0))), .parameter(0)))
+            }
             try run(
                 negate, count: rows * columns,
                 [.pointer(column), .int32(2), .pointer(out32), .int64(Int64(columns))])
@@ -148,21 +150,18 @@ extension CUDADoubleSuite {
             let flags: [Bool] = [true, false, false, true, true]
             let input = try cuda.upload(flags)
             let out = try cuda.allocate(flags.count)
-            let xor = ElementwiseKernel(
-                expression: .binary(.logicalXor, .unary(.logicalNot, .input(0)), .parameter(0)),
-                inputs: [Operand(type: .bool, indexing: .elementwise)], parameters: [.bool])
+            let xor = try elementwise(inputs: [.bool], parameters: [.bool], indexing: [.elementwise]) { p in
+                try p.append(
+                    .binary(.logicalXor, try p.append(.unary(.logicalNot, .input(0))), .parameter(0)))
+            }
             try run(xor, count: flags.count, [.pointer(input), .int32(1), .pointer(out), .int64(1)])
             #expect(try cuda.download(out, count: flags.count, as: Bool.self) == flags.map { !$0 != true })
             let values = [1.5, -2, 7, 0.25, 3]
             let doubles = try cuda.upload(values)
             let threshold = try cuda.upload([1.0])
-            let less = ElementwiseKernel(
-                expression: .binary(.less, .input(0), .input(1)),
-                inputs: [
-                    Operand(type: .float64, indexing: .elementwise),
-                    Operand(type: .float64, indexing: .scalar),
-                ],
-                parameters: [])
+            let less = try elementwise(inputs: [.float64, .float64], indexing: [.elementwise, .scalar]) { p in
+                try p.append(.binary(.less, .input(0), .input(1)))
+            }
             try run(
                 less, count: values.count, [.pointer(doubles), .pointer(threshold), .pointer(out), .int64(1)])
             #expect(try cuda.download(out, count: values.count, as: Bool.self) == values.map { $0 < 1 })
@@ -172,7 +171,7 @@ extension CUDADoubleSuite {
         /// Sum, minimum and maximum (with the first index where they occur) of `values` in two
         /// passes, as GPUArrays reduces on a device.
         func reduce<T: BitwiseCopyable>(
-            _ values: [T], _ operation: ReductionKernel.Operation, _ type: GPUDType
+            _ values: [T], _ operation: ReductionKernel.Operation, _ type: DType
         ) throws -> (T, Int64) {
             let n = values.count
             let partials = ReductionKernel(operation: operation, mode: .partials, type: type)
@@ -258,4 +257,14 @@ extension CUDADoubleSuite {
             try free(input, unused, outValues, outIndices)
         }
     }
+}
+
+/// The kernel of the one-output program `build` writes, with its inputs indexed as `indexing` says.
+func elementwise(
+    inputs: [DType], parameters: [DType] = [], indexing: [Indexing],
+    _ build: (inout ElementwiseProgram) throws -> ElementwiseProgram.Value
+) throws -> ElementwiseKernel {
+    var program = ElementwiseProgram(inputs: inputs, parameters: parameters)
+    program.output(try build(&program))
+    return ElementwiseKernel(program: program, indexing: indexing)
 }

@@ -133,10 +133,9 @@ extension CUDADoubleSuite {
         @Test func writingPastAnAllocationIsAnIllegalAddressUntilReset() throws {
             try cuda.begin()
             defer { cuda.end() }
-            let kernel = ElementwiseKernel(
-                expression: .unary(.negative, .input(0)),
-                inputs: [Operand(type: .float64, indexing: .elementwise)],
-                parameters: [])
+            let kernel = try elementwise(inputs: [.float64], indexing: [.elementwise]) { p in
+                try p.append(.unary(.negative, .input(0)))
+            }
             let (function, module) = try cuda.kernel(kernel.cudaSource, entry: kernel.name)
             let (input, out) = (
                 try cuda.upload([Swift.Double](repeating: 1, count: 1024)), try cuda.allocate(1024 * 8)

@@ -14,7 +14,8 @@ import Devices
 /// ```
 /// `fuse` builds the program from ordinary-looking code instead.
 public func evaluate(
-    _ program: ElementwiseProgram, inputs: [AnyGPUArray], parameters: [ScalarValue]
+    _ program: ElementwiseProgram, inputs: [AnyGPUArray], parameters: [ScalarValue],
+    into outputs: [AnyGPUArray]? = nil
 ) throws(GPUArrayError) -> [AnyGPUArray] {
     guard inputs.map(\.dtype) == program.inputs, !inputs.isEmpty else {
         throw .invalidArgument(
@@ -28,13 +29,27 @@ public func evaluate(
     }
     let operands = inputs.map(\.erased)
     var contexts: [GPUContext] = []
-    for case .array(_, _, _, _, let context) in operands { contexts.append(context) }
+    for case .array(_, _, _, _, let context) in operands + (outputs ?? []).map(\.erased) {
+        contexts.append(context)
+    }
     let context = GPUContext.current ?? contexts[0]
     let shape = try broadcastShape("evaluate", inputs.map(\.shape))
     let kernel = try ElementwiseKernel.broadcasting(program, inputShapes: inputs.map(\.shape))
-    let outputs = try program.outputTypes.map { (type) throws(GPUArrayError) in
-        try AnyGPUArray(empty: shape, of: type, in: context)
+    if let outputs {
+        guard outputs.map(\.dtype) == program.outputTypes, outputs.allSatisfy({ $0.shape == shape }) else {
+            throw .shapeMismatch(
+                operation: "evaluate",
+                expected: "out: of shape \(describe(shape)) and types \(program.outputTypes.map(\.rawValue))",
+                found: outputs.map { "\(describe($0.shape)) \($0.dtype)" }.joined(separator: ", "))
+        }
     }
+    var written: [AnyGPUArray] = outputs ?? []
+    if outputs == nil {
+        for type in program.outputTypes {
+            written.append(try AnyGPUArray(empty: shape, of: type, in: context))
+        }
+    }
+    let outputs = written
     let count = shape.reduce(1, *)
     if count == 0 { return outputs }
     var arguments: [KernelArgument] = []
