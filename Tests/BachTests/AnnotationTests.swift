@@ -58,7 +58,7 @@ struct AnnotationTests {
         let x = uniform(1000)
         let annotation = Annotation.offload(
             "cheapOnCPU", cost: { _ in (cpu: 1e-9, gpu: 1) },
-            infer: Elementwise.inference("cheapOnCPU", Double.self, hasOut: false),
+            infer: ElementwiseAnnotation.inference(.unary(.negative), Double.self, hasOut: false),
             cpu: { pieces, _ in NDArrays.abs(try pieces.take(0, as: NDArray<Double>.self)) },
             gpu: { pieces, _ in try GPUArrays.abs(try pieces.take(0, as: GPUArray<Double>.self)) })
         let result = LazyArray<Double>(bach.record(annotation, [.lazy(bach.lazy(x).handle)]))
@@ -82,7 +82,8 @@ struct AnnotationTests {
     @Test func aWrongArgumentTypeIsATypedErrorAtEvaluation() throws {
         let (bach, _) = simulatedRuntime()
         let annotation = Annotation.split(
-            "expectsFloats", infer: Elementwise.inference("expectsFloats", Float.self, hasOut: false),
+            "expectsFloats",
+            infer: { infos in Inference(uses: [.split], result: ArraySplit<Float>(shape: infos[0].shape)) },
             cpu: { pieces, _ in try pieces.take(0, as: NDArray<Float>.self) })
         let result = LazyArray<Float>(bach.record(annotation, [.lazy(bach.lazy(uniform(10)).handle)]))
         #expect {

@@ -57,7 +57,7 @@ struct DeviceResourceTests {
         let kernel = DoublingKernel()
         let annotation = Annotation.offload(
             "doubled", kernels: { _, _ in [kernel] },
-            infer: Elementwise.inference("doubled", Double.self, hasOut: false),
+            infer: ElementwiseAnnotation.inference(.unary(.negative), Double.self, hasOut: false),
             cpu: { pieces, _ in try pieces.take(0, as: NDArray<Double>.self) * 2.0 },
             gpu: { pieces, context in
                 let piece = try pieces.take(0, as: GPUArray<Double>.self)

@@ -29,7 +29,7 @@ func agree(_ a: NDArray<Double>, _ b: NDArray<Double>, relative: Double) -> Bool
 /// A call annotated for the CPU only (the seed's `sa`): elementwise `-a`.
 func negateOnCPU(_ a: LazyArray<Double>) -> LazyArray<Double> {
     let annotation = Annotation.split(
-        "negateOnCPU", infer: Elementwise.inference("negateOnCPU", Double.self, hasOut: false),
+        "negateOnCPU", infer: ElementwiseAnnotation.inference(.unary(.negative), Double.self, hasOut: false),
         cpu: { pieces, _ in NDArrays.negative(try pieces.take(0, as: NDArray<Double>.self)) })
     return LazyArray(a.runtime.record(annotation, [.lazy(a.handle)]))
 }

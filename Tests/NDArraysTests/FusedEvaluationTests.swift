@@ -131,6 +131,21 @@ struct FusedEvaluationTests {
         #expect(zip(fused, expected).allSatisfy { Self.identical($0, $1) })
     }
 
+    @Test func squaringAValueFreesItsScratchOnce() throws {
+        // x² read twice by one instruction must not hand its scratch to two later values.
+        var program = ElementwiseProgram(inputs: [.float64], parameters: [.float64])
+        let half = try program.append(.binary(.divide, .input(0), .parameter(0)))
+        let sine = try program.append(.unary(.sin, half))
+        let square = try program.append(.binary(.multiply, sine, sine))
+        let cosine = try program.append(.unary(.cos, .input(0)))
+        let scaled = try program.append(.binary(.multiply, cosine, .parameter(0)))
+        let sum = try program.append(.binary(.add, square, scaled))
+        program.output(try program.append(.binary(.multiply, sum, cosine)))
+        let x = AnyNDArray(NDArray<Double>.uniform([5000], low: -1, high: 1, seed: 5))
+        let fused = try evaluate(program, inputs: [x], parameters: [.floating(2)])
+        #expect(Self.identical(fused[0], try Self.stepByStep(program, [x], [.floating(2)])[0]))
+    }
+
     @Test func logicalProgramsAndEmptyArrays() throws {
         var program = ElementwiseProgram(inputs: [.bool, .bool], parameters: [.bool])
         let both = try program.append(.binary(.logicalAnd, .input(0), .input(1)))

@@ -15,16 +15,19 @@ public struct ReductionSplit: OffloadSplitType {
     let combine: @Sendable (Partial, Partial) throws -> Any
     /// Turns the partial of all elements into the result.
     let finish: @Sendable (Any) throws -> Any
+    /// What the finished result is (for annotations that take it as an argument), if known.
+    public let finishedType: (any OffloadSplitType)?
 
     public init(
         name: String, partial: any OffloadSplitType,
         combine: @escaping @Sendable (Partial, Partial) throws -> Any,
-        finish: @escaping @Sendable (Any) throws -> Any = { $0 }
+        finish: @escaping @Sendable (Any) throws -> Any = { $0 }, finishedType: (any OffloadSplitType)? = nil
     ) {
         self.name = name
         self.partial = partial
         self.combine = combine
         self.finish = finish
+        self.finishedType = finishedType
     }
 
     /// The result from the partial of all elements (when the reduction ran on the whole value).

@@ -29,12 +29,32 @@ extension ArrayScalar {
     public var lazyOperand: LazyArgument<Self> { .scalar(self) }
 }
 
-/// The shapes of array split types, whatever their element type (for inference).
+/// The shapes and element types of this library's split types (for inference).
 protocol ShapedSplit {
     var shape: [Int] { get }
+    var dtype: DType { get }
 }
 
-extension ArraySplit: ShapedSplit {}
+extension ArraySplit: ShapedSplit {
+    var dtype: DType { S.dtype }
+}
+
+/// The split type of a constant of an elementwise call: a scalar every piece gets whole.
+struct ScalarConstant<S: ArrayScalar>: OffloadSplitType, ShapedSplit {
+    let value: S
+
+    var shape: [Int] { [] }
+    var dtype: DType { S.dtype }
+    var extent: Int? { nil }
+    var bytesPerElement: Int { 0 }
+    var description: String { "\(value)" }
+
+    func split(_ value: Any, _ range: Range<Int>) throws -> Any { value }
+    func makeMerger() throws -> any Merger { try Broadcast().makeMerger() }
+    func backend(of value: Any) -> Backend { .scalar }
+    func transfer(_ value: Any, to backend: Backend, context: TransferContext) throws -> Any { value }
+    func duplicate(_ value: Any, context: TransferContext) throws -> Any { value }
+}
 
 extension LazyArgument {
     /// The runtime of an array operand.
@@ -47,23 +67,7 @@ extension LazyArgument {
     var callArgument: Bach.CallArgument {
         switch self {
         case .array(let array): .lazy(array.handle)
-        case .scalar(let value): .constant(value, Broadcast("\(value)"))
+        case .scalar(let value): .constant(value, ScalarConstant(value: value))
         }
-    }
-}
-
-/// Reading pieces inside implementations: a piece is an array, or a constant scalar. Pieces are
-/// taken out of the arguments so that an array written in place holds its only reference.
-extension Arguments {
-    /// Argument `index` as a host array (a scalar becomes a rank-0 array, which broadcasts).
-    mutating func host<S: ArrayScalar>(_ index: Int, _: S.Type) throws -> NDArray<S> {
-        if let array = try? take(index, as: NDArray<S>.self) { return array }
-        return NDArray(scalar: try take(index, as: S.self))
-    }
-
-    /// Argument `index` as a GPU operand (a scalar becomes a kernel parameter).
-    mutating func device<S: ArrayScalar>(_ index: Int, _: S.Type) throws -> any GPUOperand<S> {
-        if let array = try? take(index, as: GPUArray<S>.self) { return array }
-        return try take(index, as: S.self)
     }
 }

@@ -81,7 +81,7 @@ enum Reductions {
     ) -> LazyScalar<S> {
         let split = ReductionSplit(
             name: name, partial: ArraySplit<S>(shape: []), combine: { try combine($0, $1) },
-            finish: { finish(($0 as! NDArray<S>).scalars[0]) })
+            finish: { finish(($0 as! NDArray<S>).scalars[0]) }, finishedType: ArraySplit<S>(shape: []))
         return record(name, a, split, cpu: { try cpu($0) }, gpu: { try gpu($0) })
     }
 
@@ -91,6 +91,7 @@ enum Reductions {
     {
         // Batches split rows: a batch of r rows holds r times the row length elements.
         let rowLength = a.shape.dropFirst().reduce(1, *)
+        let count = a.count
         let split = ReductionSplit(
             name: name, partial: ArraySplit<S>(shape: [2]),
             combine: { first, second in
@@ -101,9 +102,9 @@ enum Reductions {
                 return NDArray([x[0] + delta * nb / n, x[1] + y[1] + delta * delta * na * nb / n])
             },
             finish: { whole in
-                let spread = (whole as! NDArray<S>)[1] / S(a.count - ddof)
+                let spread = (whole as! NDArray<S>)[1] / S(count - ddof)
                 return root ? spread.squareRoot() : spread
-            })
+            }, finishedType: ArraySplit<S>(shape: []))
         return record(
             name, a, split, workspace: { 2 * $0 * MemoryLayout<S>.stride + 4096 },
             cpu: { piece in
@@ -135,7 +136,7 @@ enum Reductions {
                 if xNaN || (!yNaN && (largest ? !(y.value > x.value) : !(y.value < x.value))) { return x }
                 return later
             },
-            finish: { ($0 as! Extremum<S>).index })
+            finish: { ($0 as! Extremum<S>).index }, finishedType: ArraySplit<Int64>(shape: []))
         let result: LazyScalar<S> = record(
             name, a, split,
             cpu: { piece in
@@ -169,7 +170,7 @@ enum Reductions {
                 return try onDevice(context) { try gpu(piece) }
             },
             deviceWorkspace: workspace,
-            infer: { _ in Inference(uses: [a.shape.isEmpty ? .whole : .split], result: split) })
+            infer: { [whole = a.shape.isEmpty] _ in Inference(uses: [whole ? .whole : .split], result: split) })
         return LazyScalar(a.runtime.record(annotation, [.lazy(a.handle)]))
     }
 }

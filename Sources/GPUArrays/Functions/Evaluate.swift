@@ -17,9 +17,10 @@ public func evaluate(
     _ program: ElementwiseProgram, inputs: [AnyGPUArray], parameters: [ScalarValue],
     into outputs: [AnyGPUArray]? = nil
 ) throws(GPUArrayError) -> [AnyGPUArray] {
-    guard inputs.map(\.dtype) == program.inputs, !inputs.isEmpty else {
+    guard inputs.map(\.dtype) == program.inputs, !inputs.isEmpty || outputs?.isEmpty == false else {
         throw .invalidArgument(
-            operation: "evaluate", expected: "at least one input, of types \(program.inputs.map(\.rawValue))",
+            operation: "evaluate",
+            expected: "inputs of types \(program.inputs.map(\.rawValue)) (at least one array, input or output)",
             found: "\(inputs.map(\.dtype.rawValue))")
     }
     guard parameters.count == program.parameters.count else {
@@ -33,8 +34,8 @@ public func evaluate(
         contexts.append(context)
     }
     let context = GPUContext.current ?? contexts[0]
-    let shape = try broadcastShape("evaluate", inputs.map(\.shape))
-    let kernel = try ElementwiseKernel.broadcasting(program, inputShapes: inputs.map(\.shape))
+    let shape = try broadcastShape("evaluate", inputs.map(\.shape) + (outputs ?? []).map(\.shape))
+    let kernel = try ElementwiseKernel.broadcasting(program, inputShapes: inputs.map(\.shape), outputShape: shape)
     if let outputs {
         guard outputs.map(\.dtype) == program.outputTypes, outputs.allSatisfy({ $0.shape == shape }) else {
             throw .shapeMismatch(
@@ -70,11 +71,12 @@ public func evaluate(
 
 extension ElementwiseKernel {
     /// The kernel that evaluates `program` over inputs of `inputShapes`, each indexed as
-    /// broadcasting to their common shape says (what `evaluate` launches, for compiling ahead).
-    public static func broadcasting(_ program: ElementwiseProgram, inputShapes: [[Int]]) throws(GPUArrayError)
-        -> ElementwiseKernel
-    {
-        let output = matrixShape(try broadcastShape("evaluate", inputShapes))
+    /// broadcasting to `outputShape` (by default their common shape) says: what `evaluate`
+    /// launches, for compiling ahead.
+    public static func broadcasting(
+        _ program: ElementwiseProgram, inputShapes: [[Int]], outputShape: [Int]? = nil
+    ) throws(GPUArrayError) -> ElementwiseKernel {
+        let output = matrixShape(try broadcastShape("evaluate", inputShapes + (outputShape.map { [$0] } ?? [])))
         return ElementwiseKernel(
             program: program, indexing: inputShapes.map { Indexing.of(matrixShape($0), for: output) })
     }

@@ -168,8 +168,11 @@ struct FusedEvaluator {
                 slots[index] = used
                 used += 1
             }
+            var released = Set<Int>()
             for case .result(let source) in instruction.operands where lastUses[source] == index {
-                if let slot = slots[source], outputOf[source] == nil { free.append(slot) }
+                if let slot = slots[source], outputOf[source] == nil, released.insert(source).inserted {
+                    free.append(slot)
+                }
             }
         }
         return (slots, used)
