@@ -55,7 +55,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("m")]),
 
         // Benchmarks, differential testing and the command line.
-        .target(name: "Fuzzing", dependencies: ["Bach", "Devices", "NDArrays", "BachNumeric"]),
+        .target(name: "Fuzzing", dependencies: ["Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
         .target(
             name: "Workloads",
             dependencies: [

@@ -45,6 +45,7 @@ struct Fuzz: ParsableCommand {
                 total.deviceStages += coverage.deviceStages
                 total.batches += coverage.batches
                 total.fallbacks += coverage.fallbacks
+                total.fusedCalls += coverage.fusedCalls
                 if let mismatch {
                     mismatches += 1
                     print(mismatch)
@@ -56,7 +57,7 @@ struct Fuzz: ParsableCommand {
         }
         print(
             "coverage: \(total.deviceStages) stages on the device in \(total.batches) batches, "
-                + "\(total.fallbacks) stages fell back to the CPU")
+                + "\(total.fallbacks) stages fell back to the CPU, \(total.fusedCalls) calls fused")
         print("\(seeds.count) programs, \(mismatches) mismatches")
         if mismatches > 0 { throw ExitCode.failure }
     }

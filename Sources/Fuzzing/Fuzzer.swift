@@ -45,6 +45,8 @@ public struct Fuzzer: Sendable {
         public var deviceStages = 0
         public var batches = 0
         public var fallbacks = 0
+        /// Calls that ran fused with others.
+        public var fusedCalls = 0
 
         public init() {}
     }
@@ -70,28 +72,58 @@ public struct Fuzzer: Sendable {
         try run(program).detail
     }
 
-    private func run(_ program: Program) throws -> (detail: String?, coverage: Coverage) {
-        guard let device = try device.open(budget: program.budget) else {
-            throw DeviceError.noDevice(reason: "the fuzzer needs a device (simulated or CUDA)")
+    /// Runs `program` with NDArrays alone, then through Bach with fusion and without; the first
+    /// difference from NDArrays (or device memory left behind) is the detail.
+    ///
+    /// On CUDA every call runs on the device (no calls forced onto the CPU, budgets of 64 KiB and
+    /// more, so that no stage falls back), because the reference there is GPUArrays' own kernels:
+    /// a value computed on the CPU would differ from it by an ulp.
+    private func run(_ original: Program) throws -> (detail: String?, coverage: Coverage) {
+        var program = original
+        let cuda = device == .cuda
+        if cuda {
+            program.cpuOnly = []
+            program.budget = Swift.max(program.budget, 64 << 10)
         }
-        var options = Bach.Options()
-        options.cpuOnlyCalls = Set(program.cpuOnly)
-        let runtime = Bach(device: device, options: options)
-        let expected = HostInterpreter.run(program)
-        let actual = LazyInterpreter.run(program, runtime: runtime)
+        let host = HostInterpreter.run(program)
         var coverage = Coverage()
-        for stage in runtime.counters.stages where stage.calls.contains(where: { $0.backend == .gpu }) {
-            coverage.deviceStages += 1
-            coverage.batches += stage.batches
+        var expected = host
+        for fusion in [true, false] {
+            guard let device = try device.open(budget: program.budget) else {
+                throw DeviceError.noDevice(reason: "the fuzzer needs a device (simulated or CUDA)")
+            }
+            var options = Bach.Options()
+            options.cpuOnlyCalls = Set(program.cpuOnly)
+            options.fusion = fusion
+            if fusion && device.properties.kind == .cuda, let whole = try self.device.open(budget: nil) {
+                expected = DeviceInterpreter.run(program, on: whole, host: host)
+            }
+            let runtime = Bach(device: device, options: options)
+            let actual = LazyInterpreter.run(program, runtime: runtime)
+            for stage in runtime.counters.stages where stage.calls.contains(where: { $0.backend == .gpu }) {
+                coverage.deviceStages += 1
+                coverage.batches += stage.batches
+            }
+            coverage.fallbacks += runtime.counters.stages.filter { $0.fallback != nil }.count
+            coverage.fusedCalls += runtime.counters.fusedCalls
+            let mode = fusion ? "with fusion" : "without fusion"
+            if cuda, let stage = runtime.counters.stages.first(where: { $0.fallback != nil }) {
+                return ("\(mode): a stage fell back to the CPU on CUDA (\(stage))", coverage)
+            }
+            if let detail = Comparison().mismatch(expected, actual) {
+                return ("\(mode): \(detail)", coverage)
+            }
+            let held = device.counters.liveBytes - runtime.cachedDeviceBytes
+            if held != 0 {
+                return ("\(mode): \(held) device bytes still held by values after evaluation", coverage)
+            }
+            try runtime.releaseDeviceMemory()
+            let live = device.counters.liveBytes
+            if live != 0 {
+                return ("\(mode): \(live) device bytes still allocated after releasing the cache", coverage)
+            }
         }
-        coverage.fallbacks = runtime.counters.stages.filter { $0.fallback != nil }.count
-        let comparison = Comparison(deviceTolerance: device.properties.kind == .cuda ? 1e-9 : 0)
-        if let detail = comparison.mismatch(expected, actual) { return (detail, coverage) }
-        let held = device.counters.liveBytes - runtime.cachedDeviceBytes
-        if held != 0 { return ("\(held) device bytes still held by values after evaluation", coverage) }
-        try runtime.releaseDeviceMemory()
-        let live = device.counters.liveBytes
-        return (live == 0 ? nil : "\(live) device bytes still allocated after releasing the cache", coverage)
+        return (nil, coverage)
     }
 
     /// Removes calls from the end and the middle, and halves the size, while the program still
@@ -129,14 +161,13 @@ extension Program {
     /// Whether every operand refers to a variable or scalar that exists when it is read.
     var isWellFormed: Bool {
         var variables = inputs
-        var scalars: [String] = []
+        var scalars: [Program.Reduction] = []
         func valid(_ operand: Operand) -> Bool {
             switch operand {
             case .variable(let index): index < variables
             case .row: columns != nil
             case .constant: true
-            case .scalar(let index):
-                index < scalars.count && (scalars[index] == "min" || scalars[index] == "max")
+            case .scalar(let index): index < scalars.count && scalars[index].feedsCalls
             }
         }
         for step in steps {
@@ -151,14 +182,16 @@ extension Program {
                 variables += 1
             case .binaryOut(_, let a, let b, let target):
                 guard valid(a), valid(b), target < variables else { return false }
-            case .select(_, let a, let b, let x, let y):
-                guard valid(a), valid(b), valid(x), valid(y), a.isVariable || b.isVariable else {
+            case .select(let condition, let x, let y):
+                guard condition.operands.allSatisfy(valid), valid(x), valid(y),
+                    condition.a.isVariable || condition.b.isVariable
+                else {
                     return false
                 }
                 variables += 1
-            case .reduce(let name, let a):
+            case .reduce(let op, let a):
                 guard a < variables else { return false }
-                scalars.append(name)
+                scalars.append(op)
             }
         }
         return true

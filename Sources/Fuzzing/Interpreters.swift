@@ -44,13 +44,13 @@ enum HostInterpreter {
                 case .binaryOut(let name, let a, let b, let target):
                     let (x, y) = (value(a), value(b))
                     try Host.binary(name, x, y, out: &variables[target])
-                case .select(let name, let a, let b, let x, let y):
-                    variables.append(
-                        try NDArrays.where(Host.compare(name, value(a), value(b)), value(x), value(y)))
-                case .reduce(let name, let a):
-                    let value = try Host.reduce(name, variables[a])
+                case .select(let condition, let x, let y):
+                    variables.append(try NDArrays.where(Host.condition(condition, value), value(x), value(y)))
+                case .reduce(let op, let a):
+                    let value = try Host.reduce(op, variables[a])
                     scalars.append(
-                        Outcome.Scalar(name: name, value: value, tolerance: tolerance(name, variables[a])))
+                        Outcome.Scalar(
+                            name: op.rawValue, value: value, tolerance: tolerance(op, variables[a])))
                 }
             }
         } catch {
@@ -60,16 +60,16 @@ enum HostInterpreter {
     }
 
     /// The bound within which a split summing reduction of `a` must agree (see `Comparison`).
-    static func tolerance(_ name: String, _ a: NDArray<Double>) -> Double? {
-        guard summingReductions.contains(name) else { return nil }
+    static func tolerance(_ op: Program.Reduction, _ a: NDArray<Double>) -> Double? {
+        guard !op.isExact else { return nil }
         let values = a.scalars.filter { !$0.isNaN }
         if values.contains(where: { Swift.abs($0) > 1e290 }) { return .infinity }
         let n = Double(Swift.max(values.count, 1))
         let epsilon = Double.ulpOfOne
         let absolute = values.reduce(0) { $0 + Swift.abs($1) }
-        switch name {
-        case "sum": return 2 * n * epsilon * absolute + Double.leastNormalMagnitude
-        case "mean": return 2 * epsilon * absolute + Double.leastNormalMagnitude
+        switch op {
+        case .sum: return 2 * n * epsilon * absolute + Double.leastNormalMagnitude
+        case .mean: return 2 * epsilon * absolute + Double.leastNormalMagnitude
         default:
             let mean = values.reduce(0, +) / n
             let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
@@ -104,14 +104,16 @@ enum LazyInterpreter {
                 variables.append(Lazy.binary(name, value(a), value(b), out: nil))
             case .binaryOut(let name, let a, let b, let target):
                 variables[target] = Lazy.binary(name, value(a), value(b), out: variables[target])
-            case .select(let name, let a, let b, let x, let y):
-                variables.append(Lazy.select(Lazy.compare(name, value(a), value(b)), value(x), value(y)))
-            case .reduce(let name, let a):
-                if name == "argmin" || name == "argmax" {
-                    scalars.append(
-                        (name, nil, name == "argmin" ? argmin(variables[a]) : argmax(variables[a])))
+            case .select(let condition, let x, let y):
+                variables.append(
+                    BachNumeric.where(
+                        Lazy.condition(condition, value), Lazy.Operand(value(x)), Lazy.Operand(value(y))))
+            case .reduce(let op, let a):
+                if let reduced = Lazy.reduce(op, variables[a]) {
+                    scalars.append((op.rawValue, reduced, nil))
                 } else {
-                    scalars.append((name, Lazy.reduce(name, variables[a]), nil))
+                    scalars.append(
+                        (op.rawValue, nil, op == .argmin ? argmin(variables[a]) : argmax(variables[a])))
                 }
             }
         }

@@ -1,3 +1,5 @@
+import NDArrays
+
 /// A random program over the array API: a sequence of elementwise calls (some writing in place,
 /// aliasing their inputs), broadcasts, selections and reductions over a few input arrays, and the
 /// conditions to run it under in Bach (device budget, calls forced onto the CPU).
@@ -20,17 +22,17 @@ struct Program: CustomStringConvertible {
     /// One call; every array operand and result has the program's shape, except `row` operands.
     enum Step: CustomStringConvertible {
         /// `v[new] = op(a)`.
-        case unary(String, Int)
+        case unary(UnaryOperation, Int)
         /// `op(v[target], out: &v[target])`.
-        case unaryInPlace(String, Int)
+        case unaryInPlace(UnaryOperation, Int)
         /// `v[new] = op(a, b)`.
-        case binary(String, Operand, Operand)
+        case binary(BinaryOperation, Operand, Operand)
         /// `op(a, b, out: &v[target])`; `a` or `b` may be `v[target]` itself.
-        case binaryOut(String, Operand, Operand, target: Int)
-        /// `v[new] = where(compare(a, b), x, y)`.
-        case select(String, Operand, Operand, Operand, Operand)
-        /// `s[new] = op(v[a])` for sum, mean, variance, std, min, max, argmin, argmax.
-        case reduce(String, Int)
+        case binaryOut(BinaryOperation, Operand, Operand, target: Int)
+        /// `v[new] = where(condition, x, y)`.
+        case select(Condition, Operand, Operand)
+        /// `s[new] = op(v[a])`.
+        case reduce(Reduction, Int)
 
         var description: String {
             switch self {
@@ -38,10 +40,42 @@ struct Program: CustomStringConvertible {
             case .unaryInPlace(let op, let a): "\(op)(v\(a), out: &v\(a))"
             case .binary(let op, let a, let b): "new = \(op)(\(a), \(b))"
             case .binaryOut(let op, let a, let b, let target): "\(op)(\(a), \(b), out: &v\(target))"
-            case .select(let op, let a, let b, let x, let y): "new = where(\(op)(\(a), \(b)), \(x), \(y))"
+            case .select(let condition, let x, let y): "new = where(\(condition), \(x), \(y))"
             case .reduce(let op, let a): "scalar = \(op)(v\(a))"
             }
         }
+    }
+
+    /// The condition of `where`: a comparison, possibly combined with a second by a logical
+    /// operation, possibly negated.
+    struct Condition: CustomStringConvertible {
+        let comparison: BinaryOperation
+        let a: Operand
+        let b: Operand
+        /// The logical operation and the second comparison, if any.
+        var combined: (logical: BinaryOperation, comparison: BinaryOperation, a: Operand, b: Operand)?
+        var negated = false
+
+        var operands: [Operand] { [a, b] + (combined.map { [$0.a, $0.b] } ?? []) }
+
+        var description: String {
+            var text = "\(comparison)(\(a), \(b))"
+            if let (logical, second, c, d) = combined { text = "\(logical)(\(text), \(second)(\(c), \(d)))" }
+            return negated ? "logicalNot(\(text))" : text
+        }
+    }
+
+    /// A reduction over all elements.
+    enum Reduction: String, CaseIterable, CustomStringConvertible {
+        case sum, mean, variance, std, min, max, argmin, argmax
+
+        /// Whether the result is the same however the elements are batched (no additions).
+        var isExact: Bool { self == .min || self == .max || self == .argmin || self == .argmax }
+
+        /// Whether the result may feed later calls (an exact value of the element type).
+        var feedsCalls: Bool { self == .min || self == .max }
+
+        var description: String { rawValue }
     }
 
     /// An operand: an array variable, a row broadcast against the arrays, a constant, or the
@@ -79,19 +113,14 @@ struct Program: CustomStringConvertible {
     }
 }
 
-/// Unary functions the fuzzer calls, by name.
-let unaryFunctions = [
-    "negative", "abs", "sqrt", "floor", "ceil", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin",
-    "arccos", "arctan", "erf",
-]
-/// Binary functions the fuzzer calls, by name.
-let binaryFunctions = ["add", "subtract", "multiply", "divide", "power", "minimum", "maximum"]
-/// Comparisons the fuzzer selects with.
-let comparisons = ["less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual"]
-/// Reductions whose results may feed later calls: they are exact whatever the batching.
-let exactReductions = ["min", "max", "argmin", "argmax"]
-/// Reductions compared within a bound, since batching changes the order of additions.
-let summingReductions = ["sum", "mean", "variance", "std"]
+/// The unary operations the fuzzer calls: every operation of the vocabulary defined on doubles.
+let unaryOperations = UnaryOperation.allCases.filter { $0.domain.contains(.float64) }
+/// The arithmetic the fuzzer calls.
+let binaryOperations = BinaryOperation.allCases.filter { $0.isArithmetic && $0.domain.contains(.float64) }
+/// The comparisons the fuzzer selects with.
+let comparisons = BinaryOperation.allCases.filter(\.isComparison)
+/// The logical operations that combine conditions.
+let logicalOperations = BinaryOperation.allCases.filter(\.isLogical)
 
 extension Program {
     /// The program of `seed`: sizes from 0 to `maximumSize` elements (odd lengths included), 2 to 4
@@ -119,38 +148,50 @@ extension Program {
             default: return .constant(random.constant())
             }
         }
+        func condition() -> Condition {
+            let a = operand()
+            let b = operand()
+            var condition = Condition(
+                comparison: comparisons.randomElement(&random),
+                a: a.isVariable || b.isVariable ? a : .variable(random.int(0...(variables - 1))), b: b)
+            if random.chance(0.3) {
+                condition.combined = (
+                    logicalOperations.randomElement(&random), comparisons.randomElement(&random),
+                    .variable(random.int(0...(variables - 1))), operand()
+                )
+            }
+            condition.negated = random.chance(0.2)
+            return condition
+        }
         for _ in 0..<random.int(1...12) {
             switch random.int(0...9) {
             case 0, 1:
-                steps.append(.unary(unaryFunctions.randomElement(&random), random.int(0...(variables - 1))))
+                steps.append(.unary(unaryOperations.randomElement(&random), random.int(0...(variables - 1))))
                 variables += 1
             case 2:
                 steps.append(
-                    .unaryInPlace(unaryFunctions.randomElement(&random), random.int(0...(variables - 1))))
+                    .unaryInPlace(unaryOperations.randomElement(&random), random.int(0...(variables - 1))))
             case 3, 4:
                 let a = operand()
                 let b = operand()
                 steps.append(
                     .binary(
-                        binaryFunctions.randomElement(&random),
+                        binaryOperations.randomElement(&random),
                         a.isVariable || b.isVariable ? a : .variable(0), b))
                 variables += 1
             case 5, 6:
-                let target = random.int(0...(variables - 1))
+                // Half the time a chain: the last variable written again in place, as fused code reads.
+                let target = random.chance(0.5) ? variables - 1 : random.int(0...(variables - 1))
                 let alias: Operand = random.chance(0.5) ? .variable(target) : operand()
                 steps.append(
-                    .binaryOut(binaryFunctions.randomElement(&random), alias, operand(), target: target))
+                    .binaryOut(binaryOperations.randomElement(&random), alias, operand(), target: target))
             case 7:
-                let a = operand()
-                let b = operand()
-                let condition = a.isVariable || b.isVariable ? a : .variable(random.int(0...(variables - 1)))
-                steps.append(.select(comparisons.randomElement(&random), condition, b, operand(), operand()))
+                steps.append(.select(condition(), operand(), operand()))
                 variables += 1
             default:
-                let exact = random.chance(0.5)
-                let name = (exact ? exactReductions : summingReductions).randomElement(&random)
-                steps.append(.reduce(name, random.int(0...(variables - 1))))
-                if name == "min" || name == "max" { exactScalars.append(scalars) }
+                let reduction = Reduction.allCases.randomElement(&random)
+                steps.append(.reduce(reduction, random.int(0...(variables - 1))))
+                if reduction.feedsCalls { exactScalars.append(scalars) }
                 scalars += 1
             }
         }
@@ -164,13 +205,13 @@ extension Program {
 }
 
 extension Program.Step {
-    /// The name of the function the step calls.
+    /// The name of the function the step calls (`where` for a selection).
     var function: String {
         switch self {
-        case .unary(let name, _), .unaryInPlace(let name, _), .binary(let name, _, _),
-            .binaryOut(let name, _, _, _),
-            .select(let name, _, _, _, _), .reduce(let name, _):
-            name
+        case .unary(let op, _), .unaryInPlace(let op, _): op.rawValue
+        case .binary(let op, _, _), .binaryOut(let op, _, _, _): op.rawValue
+        case .select: "where"
+        case .reduce(let op, _): op.rawValue
         }
     }
 }
