@@ -111,27 +111,27 @@ static void map(nd_vector_path path, const void *fn, const char *x, char *y, lon
 }
 
 /* out[i] = fn(x[i * xs], y[i * ys]) with strides 0 or 1: a broadcast operand is one vector of
-   copies that does not advance; the tail is padded as in map. */
+   copies, read once, that does not advance; the tail is padded as in map. */
 static void map2(nd_vector_path path, const void *fn, const char *x, long xs, const char *y, long ys, char *out,
                  long n, size_t size) {
+    if (n <= 0) return;
     size_t bytes = path == ND_PATH_AVX512 ? 64 : 32;
     long lanes = (long)(bytes / size);
     void (*run)(const void *, const void *, long, const void *, long, void *, long) =
         path == ND_PATH_AVX512 ? nd_vector_map2_512 : nd_vector_map2_256;
-    char a[64], b[64], r[64];
-    long blocks = n / lanes, done = blocks * lanes, rest = n - done;
-    if (blocks > 0) {
-        for (long k = 0; k < lanes; k++) {
-            memcpy(a + k * size, x, size);
-            memcpy(b + k * size, y, size);
-        }
-        run(fn, xs ? x : a, xs ? (long)bytes : 0, ys ? y : b, ys ? (long)bytes : 0, out, blocks);
+    char bx[64], by[64];
+    for (long k = 0; k < lanes; k++) {
+        memcpy(bx + k * size, x, size);
+        memcpy(by + k * size, y, size);
     }
+    long blocks = n / lanes, done = blocks * lanes, rest = n - done;
+    run(fn, xs ? x : bx, xs ? (long)bytes : 0, ys ? y : by, ys ? (long)bytes : 0, out, blocks);
     if (rest == 0) return;
+    char a[64], b[64], r[64];
     for (long k = 0; k < lanes; k++) {
         long j = done + (k < rest ? k : 0);
-        memcpy(a + k * size, x + j * xs * (long)size, size);
-        memcpy(b + k * size, y + j * ys * (long)size, size);
+        memcpy(a + k * size, xs ? x + j * (long)size : bx, size);
+        memcpy(b + k * size, ys ? y + j * (long)size : by, size);
     }
     run(fn, a, 0, b, 0, r, 1);
     memcpy(out + done * size, r, (size_t)rest * size);
