@@ -17,13 +17,12 @@ let package = Package(
     ],
     targets: [
         // Vector math (the role libm plays for C): loops over glibc's libmvec, resolved at run time,
-        // with AVX2 loops in their own target, compiled for AVX2 and entered only after a CPU check
-        // (see CVectorMathAVX2.h for why a per-function target attribute is not enough). NDArrays
-        // computes with it, and so does the simulated device's host body, so that the two agree
-        // bit for bit.
-        .target(name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])]),
+        // in AVX-512 or AVX2 after a CPU check, with the calls into libmvec in assembly (see
+        // vector_calls.S: no compiler flags, so the package stays usable as a versioned dependency).
+        // NDArrays computes with it, and so does the simulated device's host body, so that the two
+        // agree bit for bit.
         .target(
-            name: "CVectorMath", dependencies: ["CVectorMathAVX2"],
+            name: "CVectorMath",
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("m")]),
 
         // The vocabulary of elementwise operations and element types that every array library,

@@ -47,6 +47,8 @@ def main():
             ("add", lambda: np.add(a, b, out=out)),
             ("multiply", lambda: np.multiply(a, b, out=out)),
             ("exp", lambda: np.exp(a, out=out)),
+            ("log", lambda: np.log(a, out=out)),
+            ("sin", lambda: np.sin(a, out=out)),
             ("erf", (lambda: erf(a, out=out)) if erf else None),
             ("sqrt", lambda: np.sqrt(a, out=out)),
             ("sum", lambda: np.sum(a)),

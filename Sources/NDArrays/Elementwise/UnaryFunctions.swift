@@ -1,5 +1,5 @@
 // Unary functions with NumPy's names: a value-returning form that cannot fail and an `out:` form.
-// The transcendental ones run on libmvec's AVX2 code where available (CVectorMath).
+// The transcendental ones run on libmvec's AVX-512 or AVX2 code where available (CVectorMath, VectorMath).
 
 /// Elementwise `-a` (`numpy.negative`); integers wrap.
 public func negative<S: NDNumeric>(_ a: NDArray<S>) -> NDArray<S> {
