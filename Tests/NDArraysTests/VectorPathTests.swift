@@ -9,7 +9,7 @@ import Testing
 /// document (4 ulps for the functions, 2 for power), and position independence — an element's
 /// result is the same bits alone, in a tail or in a whole vector.
 struct VectorPathTests {
-    static let functions: [(MathFunction, @Sendable (Double) -> Double, @Sendable (Float) -> Float)] = [
+    static let functions: [(UnaryOperation, @Sendable (Double) -> Double, @Sendable (Float) -> Float)] = [
         (.sqrt, { Foundation.sqrt($0) }, { Foundation.sqrtf($0) }),
         (.exp, { Foundation.exp($0) }, { Foundation.expf($0) }),
         (.log, { Foundation.log($0) }, { Foundation.logf($0) }),
@@ -27,7 +27,7 @@ struct VectorPathTests {
     /// 1031 values over the function's domain (and a little outside), then values that take
     /// libmvec's special-case branches: NaN, infinities, signed zeros, subnormals, huge arguments,
     /// exp's overflow and underflow thresholds.
-    static func inputs(_ f: MathFunction) -> [Double] {
+    static func inputs(_ f: UnaryOperation) -> [Double] {
         let range = f == .arcsin || f == .arccos ? 1.05 : 30
         let ordinary = NDArray<Double>.uniform([1031], low: -range, high: range, seed: 7).scalars
         let awkward: [Double] = [
@@ -42,7 +42,7 @@ struct VectorPathTests {
     func doublesWithinFourUlps(_ path: VectorMath.Path, _ index: Int) {
         let (f, reference, _) = Self.functions[index]
         let x = Self.inputs(f)
-        for (value, got) in zip(x, evaluate(f, x, on: path)) {
+        for (value, got) in zip(x, compute(f, x, on: path)) {
             #expect(
                 close(got, reference(value)),
                 "\(f)(\(value)) on \(path.name) = \(got), expected \(reference(value))")
@@ -53,7 +53,7 @@ struct VectorPathTests {
     func floatsWithinFourUlps(_ path: VectorMath.Path, _ index: Int) {
         let (f, _, reference) = Self.functions[index]
         let x = Self.inputs(f).map { Float($0) }
-        for (value, got) in zip(x, evaluate(f, x, on: path)) {
+        for (value, got) in zip(x, compute(f, x, on: path)) {
             #expect(
                 close(got, reference(value)),
                 "\(f)(\(value)) on \(path.name) = \(got), expected \(reference(value))")
@@ -64,18 +64,18 @@ struct VectorPathTests {
     func resultsDoNotDependOnPosition(_ path: VectorMath.Path, _ index: Int) {
         let f = Self.functions[index].0
         let x = Self.inputs(f)
-        let whole = evaluate(f, x, on: path)
+        let whole = compute(f, x, on: path)
         for i in x.indices {
-            #expect(same(evaluate(f, [x[i]], on: path), [whole[i]]), "\(f)(\(x[i])) alone on \(path.name)")
+            #expect(same(compute(f, [x[i]], on: path), [whole[i]]), "\(f)(\(x[i])) alone on \(path.name)")
         }
         for start in 1...17 {
-            let shifted = evaluate(f, Array(x[start...]), on: path)
+            let shifted = compute(f, Array(x[start...]), on: path)
             #expect(same(shifted, Array(whole[start...])), "\(f) from element \(start) on \(path.name)")
         }
         let floats = x.map { Float($0) }
-        let wholeFloats = evaluate(f, floats, on: path)
+        let wholeFloats = compute(f, floats, on: path)
         for start in 1...17 {
-            let shifted = evaluate(f, Array(floats[start...]), on: path)
+            let shifted = compute(f, Array(floats[start...]), on: path)
             #expect(
                 same(shifted, Array(wholeFloats[start...])), "\(f) of floats from \(start) on \(path.name)")
         }
@@ -119,10 +119,10 @@ struct VectorPathTests {
     @Test func ndArraysComputesOnThePathInUse() throws {
         let x = Self.inputs(.exp)
         let path = VectorMath.path
-        #expect(same(exp(NDArray(x)).scalars, evaluate(.exp, x, on: path)))
-        #expect(same(erf(NDArray(x)).scalars, evaluate(.erf, x, on: path)))
+        #expect(same(exp(NDArray(x)).scalars, compute(.exp, x, on: path)))
+        #expect(same(erf(NDArray(x)).scalars, compute(.erf, x, on: path)))
         let positive = x.map { Swift.abs($0) }
-        #expect(same(sqrt(NDArray(positive)).scalars, evaluate(.sqrt, positive, on: path)))
+        #expect(same(sqrt(NDArray(positive)).scalars, compute(.sqrt, positive, on: path)))
         #expect(same(try power(NDArray(positive), NDArray(x)).scalars, power(positive, x, on: path)))
         #expect(VectorMath.usesLibmvec == (path != .scalar))
         #expect(VectorMath.description.hasPrefix(path.description))
@@ -208,7 +208,7 @@ struct VectorPathTests {
 /// The element types with CVectorMath entry points that take an explicit path.
 protocol PathScalar: BinaryFloatingPoint {
     static func math(
-        _ f: MathFunction, _ path: nd_vector_path, _ x: UnsafePointer<Self>?,
+        _ f: UnaryOperation, _ path: nd_vector_path, _ x: UnsafePointer<Self>?,
         _ y: UnsafeMutablePointer<Self>?, _ n: Int)
     static func power(
         _ path: nd_vector_path, _ x: UnsafePointer<Self>?, _ xs: Int, _ y: UnsafePointer<Self>?, _ ys: Int,
@@ -218,7 +218,7 @@ protocol PathScalar: BinaryFloatingPoint {
 
 extension Double: PathScalar {
     static func math(
-        _ f: MathFunction, _ path: nd_vector_path, _ x: UnsafePointer<Self>?,
+        _ f: UnaryOperation, _ path: nd_vector_path, _ x: UnsafePointer<Self>?,
         _ y: UnsafeMutablePointer<Self>?, _ n: Int
     ) {
         if let code = f.kernelCode {
@@ -236,7 +236,7 @@ extension Double: PathScalar {
 
 extension Float: PathScalar {
     static func math(
-        _ f: MathFunction, _ path: nd_vector_path, _ x: UnsafePointer<Self>?,
+        _ f: UnaryOperation, _ path: nd_vector_path, _ x: UnsafePointer<Self>?,
         _ y: UnsafeMutablePointer<Self>?, _ n: Int
     ) {
         if let code = f.kernelCode {
@@ -253,7 +253,7 @@ extension Float: PathScalar {
 }
 
 /// `f` (sqrt or a libmvec function) of every element of `x` on `path`.
-func evaluate<T: PathScalar>(_ f: MathFunction, _ x: [T], on path: VectorMath.Path) -> [T] {
+func compute<T: PathScalar>(_ f: UnaryOperation, _ x: [T], on path: VectorMath.Path) -> [T] {
     var y = [T](repeating: 0, count: x.count)
     x.withUnsafeBufferPointer { x in
         y.withUnsafeMutableBufferPointer { T.math(f, path.code, x.baseAddress, $0.baseAddress, x.count) }
