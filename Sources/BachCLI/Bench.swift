@@ -43,6 +43,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("random-data"), help: "Varied inputs instead of the seed's constant ones.")
     var randomData = false
 
+    @Flag(name: .customLong("no-fusion"), help: "In mode bach, run every call on its own (no fused passes).")
+    var noFusion = false
+
     @Flag(help: "Print one JSON object as the last line.")
     var json = false
 
@@ -69,10 +72,13 @@ struct Bench: ParsableCommand {
         let configuration = BenchmarkConfiguration(
             benchmark: Benchmark(argument: benchmark)!, mode: Mode(rawValue: mode.lowercased())!,
             size: size.map { 1 << $0 }, trials: trials, device: DeviceChoice(rawValue: device.lowercased())!,
-            gpuMemory: try gpuMemory.map(parseGPUMemory), forceCPU: forceCPU, randomData: randomData)
+            gpuMemory: try gpuMemory.map(parseGPUMemory), forceCPU: forceCPU, randomData: randomData,
+            fusion: !noFusion)
         print("Trials: \(configuration.trials)")
         print("Benchmark: \(configuration.benchmark.name)")
-        print("Mode: \(configuration.mode.rawValue)\(forceCPU ? " (force-cpu)" : "")")
+        print(
+            "Mode: \(configuration.mode.rawValue)\(forceCPU ? " (force-cpu)" : "")\(noFusion ? " (no fusion)" : "")"
+        )
         print("Size: \(configuration.size)")
         let report: BenchmarkReport
         do {
@@ -89,6 +95,7 @@ struct Bench: ParsableCommand {
         if let counters = report.runtime {
             for (index, stage) in counters.stages.enumerated() { print("Stage \(index): \(stage)") }
         }
+        print("Median Data: \(report.medianData) (creating the inputs, outside the timings as in the seed)")
         print("Median Init: \(report.medianInit)")
         print("Median Runtime: \(report.medianRuntime)")
         print("Median Total: \(report.medianTotal)")

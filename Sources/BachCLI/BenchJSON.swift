@@ -21,6 +21,10 @@ enum BenchJSON {
             ("peak_device_bytes", "\(device.peakBytes)"),
             ("device_live_bytes_after", "\(report.deviceLiveBytesAfter)"),
             ("force_cpu", "\(configuration.forceCPU)"),
+            ("fusion", "\(configuration.fusion)"),
+            ("kernel_launches", "\(device.kernelLaunches)"),
+            ("fused_calls", "\(report.runtime?.fusedCalls ?? 0)"),
+            ("median_data_s", "\(report.medianData)"),
             ("init_s", "[\(report.initTimes.map { "\($0)" }.joined(separator: ","))]"),
             ("runtime_s", "[\(report.runtimes.map { "\($0)" }.joined(separator: ","))]"),
         ]

@@ -18,11 +18,14 @@ public struct BenchmarkConfiguration: Sendable {
     public var forceCPU: Bool
     /// Varied inputs instead of the seed's constant ones.
     public var randomData: Bool
+    /// Whether Bach fuses consecutive elementwise calls (`--no-fusion` turns it off).
+    public var fusion: Bool
 
     public init(
         benchmark: Benchmark, mode: Mode, size: Int? = nil, trials: Int = 1, device: DeviceChoice = .auto,
-        gpuMemory: Int? = nil, forceCPU: Bool = false, randomData: Bool = false
+        gpuMemory: Int? = nil, forceCPU: Bool = false, randomData: Bool = false, fusion: Bool = true
     ) {
+        self.fusion = fusion
         self.benchmark = benchmark
         self.mode = mode
         self.size = size ?? benchmark.defaultSize
@@ -37,7 +40,10 @@ public struct BenchmarkConfiguration: Sendable {
 /// What a benchmark run measured and whether its results were right.
 public struct BenchmarkReport: Sendable {
     public let configuration: BenchmarkConfiguration
-    /// Seconds creating inputs (and, for gpu and bach, setting up the context or runtime), per trial.
+    /// Seconds creating the inputs, per trial: outside Init and Runtime, as in the seed, whose
+    /// `run` returns `(0, runtime)` for these workloads.
+    public let dataTimes: [Double]
+    /// Seconds of setup before the program runs, per trial (0 here, as in the seed).
     public let initTimes: [Double]
     /// Seconds running the program, transfers included, per trial.
     public let runtimes: [Double]
@@ -54,6 +60,7 @@ public struct BenchmarkReport: Sendable {
     /// Device bytes still allocated once the last trial had finished (0 when memory was returned).
     public let deviceLiveBytesAfter: Int
 
+    public var medianData: Double { median(dataTimes) }
     public var medianInit: Double { median(initTimes) }
     public var medianRuntime: Double { median(runtimes) }
     public var medianTotal: Double { medianInit + medianRuntime }
@@ -74,8 +81,11 @@ public enum BenchmarkRunner {
         let device = try openDevice(configuration, note: note)
         // One runtime (or GPU context) serves every trial, as one would serve a whole application:
         // pinned staging memory is allocated in the first trial and reused after.
-        let bach = Bach(device: device, options: Bach.Options(forceCPU: configuration.forceCPU))
+        let bach = Bach(
+            device: device,
+            options: Bach.Options(forceCPU: configuration.forceCPU, fusion: configuration.fusion))
         let context = try configuration.mode == .gpu ? GPUContext(device: device!) : nil
+        var dataTimes: [Double] = []
         var initTimes: [Double] = []
         var runtimes: [Double] = []
         var outputs: [NDArray<Double>] = []
@@ -84,6 +94,7 @@ public enum BenchmarkRunner {
         for _ in 0..<configuration.trials {
             device?.resetCounters()
             let trial = try runTrial(workload, configuration, bach: bach, context: context)
+            dataTimes.append(trial.dataTime)
             initTimes.append(trial.initTime)
             runtimes.append(trial.runtime)
             (inputs, outputs, counters) = (trial.inputs, trial.outputs, trial.counters)
@@ -91,7 +102,7 @@ public enum BenchmarkRunner {
         try bach.releaseDeviceMemory()
         let (valid, validation) = try validate(workload, configuration, inputs: inputs, outputs: outputs)
         return BenchmarkReport(
-            configuration: configuration, initTimes: initTimes, runtimes: runtimes,
+            configuration: configuration, dataTimes: dataTimes, initTimes: initTimes, runtimes: runtimes,
             device: device.map { $0.properties.description } ?? "none (CPU)", valid: valid,
             validation: validation,
             runtime: counters, deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters(),
@@ -124,6 +135,7 @@ public enum BenchmarkRunner {
     }
 
     private struct Trial {
+        let dataTime: Double
         let initTime: Double
         let runtime: Double
         let inputs: [NDArray<Double>]
@@ -137,37 +149,29 @@ public enum BenchmarkRunner {
     ) throws -> Trial {
         let start = ContinuousClock.now
         let inputs = workload.inputs(size: configuration.size, random: configuration.randomData)
+        let ready = ContinuousClock.now
+        let outputs: [NDArray<Double>]
+        var counters: RuntimeCounters?
         switch configuration.mode {
         case .cpu:
-            let ready = ContinuousClock.now
-            let outputs = try workload.run(inputs)
-            return Trial(
-                initTime: (ready - start).seconds, runtime: (ContinuousClock.now - ready).seconds,
-                inputs: inputs,
-                outputs: outputs, counters: nil)
+            outputs = try workload.run(inputs)
         case .gpu:
-            let context = context!
-            let ready = ContinuousClock.now
-            let outputs = try runOnDevice(workload, inputs, context: context, configuration)
-            let end = ContinuousClock.now
-            try context.releaseMemory()
-            return Trial(
-                initTime: (ready - start).seconds, runtime: (end - ready).seconds, inputs: inputs,
-                outputs: outputs,
-                counters: nil)
+            outputs = try runOnDevice(workload, inputs, context: context!, configuration)
         case .bach:
-            let ready = ContinuousClock.now
             let lazyOutputs = try workload.run(inputs.map { bach.lazy($0) })
             try bach.evaluate()
-            let outputs = try lazyOutputs.map { try $0.value() }
-            return Trial(
-                initTime: (ready - start).seconds, runtime: (ContinuousClock.now - ready).seconds,
-                inputs: inputs,
-                outputs: outputs, counters: bach.counters)
+            outputs = try lazyOutputs.map { try $0.value() }
+            counters = bach.counters
         }
+        let end = ContinuousClock.now
+        if let context { try context.releaseMemory() }
+        return Trial(
+            dataTime: (ready - start).seconds, initTime: 0, runtime: (end - ready).seconds, inputs: inputs,
+            outputs: outputs, counters: counters)
     }
 
-    /// The gpu mode, as `run_torch` does it: copy every input to the device, compute there, copy the
+    /// The gpu mode, as `run_torch` does it: copy every input to the device, compute there (one
+    /// kernel per call, or, for the CuPy flavour, the whole program as one fused kernel), copy the
     /// outputs back. Everything lives on the device at once, so a budget below the working set fails.
     private static func runOnDevice(
         _ workload: any Workload.Type, _ inputs: [NDArray<Double>], context: GPUContext,
@@ -179,7 +183,10 @@ public enum BenchmarkRunner {
                     try GPUArray(copying: $0, shape: input.shape, in: context)
                 }
             }
-            let results = try workload.run(onDevice)
+            let results =
+                configuration.benchmark.fusesOnTheDevice
+                ? try GPUArrays.fuse(onDevice) { values in try workload.run(values) }
+                : try workload.run(onDevice)
             return try results.map { result in
                 var host = NDArray<Double>.empty(result.shape)
                 try host.withUnsafeMutableBufferPointer { try result.copy(to: $0) }

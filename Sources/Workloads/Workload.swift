@@ -58,9 +58,15 @@ extension Benchmark {
     /// The program of a runnable benchmark.
     var workload: (any Workload.Type)? {
         switch self {
-        case .blackscholesTorch: BlackScholes.self
-        case .haversineTorch: Haversine.self
+        case .blackscholesTorch, .blackscholesCupy: BlackScholes.self
+        case .haversineTorch, .haversineCupy: Haversine.self
         default: nil
         }
+    }
+
+    /// Whether mode gpu runs the program as one fused kernel (`GPUArrays.fuse`, CuPy's flavour)
+    /// rather than one kernel per call (PyTorch's).
+    var fusesOnTheDevice: Bool {
+        self == .blackscholesCupy || self == .haversineCupy
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct CrossModeTests {
     static let cases: [(Benchmark, Int)] = [
         (.blackscholesTorch, 1 << 10), (.blackscholesTorch, 1 << 16), (.haversineTorch, 1 << 10),
-        (.haversineTorch, 1 << 16),
+        (.haversineTorch, 1 << 16), (.blackscholesCupy, 1 << 12), (.haversineCupy, 1 << 12),
     ]
 
     @Test(arguments: cases.indices)
@@ -28,7 +28,9 @@ struct CrossModeTests {
             BenchmarkConfiguration(
                 benchmark: benchmark, mode: .bach, size: size, forceCPU: true, randomData: true),
         ]
-        for configuration in configurations {
+        var unfused = configurations[2]
+        unfused.fusion = false
+        for configuration in configurations + [unfused] {
             let report = try BenchmarkRunner.run(configuration) { _ in }
             #expect(
                 report.valid,
@@ -48,14 +50,39 @@ struct CrossModeTests {
         #expect(report.valid, "\(report.validation)")
     }
 
+    @Test(arguments: [Benchmark.blackscholesCupy, .haversineCupy, .blackscholesTorch])
+    func fusionRunsTheWholeProgramInOneKernelPerBatch(_ benchmark: Benchmark) throws {
+        let size = 1 << 14
+        let working = BenchmarkRunner.workingSet(benchmark.workload!, size)
+        let paged = try BenchmarkRunner.run(
+            BenchmarkConfiguration(
+                benchmark: benchmark, mode: .bach, size: size, device: .simulated, gpuMemory: working / 8,
+                randomData: true)
+        ) { _ in }
+        let batches = paged.runtime!.batches
+        #expect(paged.valid && batches >= 8)
+        #expect(paged.deviceCounters.kernelLaunches == batches, "one launch per batch")
+        let inputs = benchmark.workload == BlackScholes.self ? 5 : 2
+        let outputs = benchmark.workload == BlackScholes.self ? 2 : 1
+        #expect(paged.deviceCounters.bytesToDevice == inputs * size * 8, "each input crosses once")
+        #expect(paged.deviceCounters.bytesFromDevice == outputs * size * 8, "only the results come back")
+        if benchmark.fusesOnTheDevice {
+            let gpu = try BenchmarkRunner.run(
+                BenchmarkConfiguration(
+                    benchmark: benchmark, mode: .gpu, size: size, device: .simulated, randomData: true)
+            ) { _ in }
+            #expect(gpu.valid && gpu.deviceCounters.kernelLaunches == 1, "mode gpu writes one fused kernel")
+        }
+    }
+
     @Test func laterBenchmarksSayWhichIssueBringsThem() {
         #expect(
             throws: BenchmarkError.notYetAvailable(
-                benchmark: "blackscholes_cupy", issue: "the fused-kernel (CuPy) issue")
+                benchmark: "crime_index", issue: "the Frames (pandas) issue")
         ) {
-            try BenchmarkRunner.run(
-                BenchmarkConfiguration(benchmark: .blackscholesCupy, mode: .cpu, size: 16)
-            ) { _ in }
+            try BenchmarkRunner.run(BenchmarkConfiguration(benchmark: .crimeIndex, mode: .cpu, size: 16)) {
+                _ in
+            }
         }
     }
 

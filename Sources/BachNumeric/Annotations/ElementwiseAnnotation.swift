@@ -16,7 +16,9 @@ import NDArrays
 enum ElementwiseAnnotation {
     /// The annotation of `operation` yielding elements of `Out`, with an `out:` destination as
     /// the last argument when `hasOut`.
-    static func make<Out: ArrayScalar>(_ operation: ElementwiseOperation, _: Out.Type, hasOut: Bool) -> Annotation {
+    static func make<Out: ArrayScalar>(_ operation: ElementwiseOperation, _: Out.Type, hasOut: Bool)
+        -> Annotation
+    {
         let operands = operation.arity
         return Annotation(
             name: operation.name,
@@ -60,7 +62,8 @@ enum ElementwiseAnnotation {
                 }
                 return [
                     try ElementwiseKernel.broadcasting(
-                        program, inputShapes: shapes, outputShape: pieceShape(result, result: result, elements: elements))
+                        program, inputShapes: shapes,
+                        outputShape: pieceShape(result, result: result, elements: elements))
                 ]
             },
             fusion: Fusion(fuser: ElementwiseFuser.shared, step: operation),
@@ -105,16 +108,20 @@ enum ElementwiseAnnotation {
         { infos in
             let shapes = infos.map(\.shape)
             let operandCount = operation.arity
-            let shape = try broadcastShapes(Array(shapes.prefix(operandCount)) + (hasOut ? [shapes.last!] : []), operation: operation.name)
+            let shape = try broadcastShapes(
+                Array(shapes.prefix(operandCount)) + (hasOut ? [shapes.last!] : []), operation: operation.name
+            )
             if hasOut, let outShape = shapes.last, outShape != shape {
                 throw NDArrayError.shapeMismatch(
                     operation: operation.name, expected: "out: of shape \(describeShape(shape))",
                     found: describeShape(outShape))
             }
-            let program = try program(operation, infos.prefix(operandCount).map { (try $0.dtype, !$0.isConstant) })
+            let program = try program(
+                operation, infos.prefix(operandCount).map { (try $0.dtype, !$0.isConstant) })
             guard program.outputTypes == [Out.dtype] else {
                 throw BachError.typeMismatch(
-                    expected: "a result of type \(Out.dtype) from \(operation.name)", found: "\(program.outputTypes[0])")
+                    expected: "a result of type \(Out.dtype) from \(operation.name)",
+                    found: "\(program.outputTypes[0])")
             }
             let uses: [Inference.Use] = zip(infos, shapes).map { info, argumentShape in
                 !info.isConstant && isSplit(argumentShape, result: shape) ? .split : .whole

@@ -32,7 +32,8 @@ final class ElementwiseFuser: Fuser {
                         } else if let (_, value) = Piece.constant(piece) {
                             parameters.insert(value, at: plan.parameterSlot(ofInput: index))
                         } else {
-                            throw BachError.typeMismatch(expected: "an array on the device", found: "\(type(of: piece))")
+                            throw BachError.typeMismatch(
+                                expected: "an array on the device", found: "\(type(of: piece))")
                         }
                     }
                     let outputs = try onDevice(context) {
@@ -84,7 +85,8 @@ final class ElementwiseFuser: Fuser {
             var inputValues: [ElementwiseProgram.Value] = []
             for input in group.inputs {
                 guard let shaped = input.splitType.shaped else {
-                    throw BachError.typeMismatch(expected: "an array or a scalar", found: "\(input.splitType)")
+                    throw BachError.typeMismatch(
+                        expected: "an array or a scalar", found: "\(input.splitType)")
                 }
                 let isArray = input.splitType is any ShapedSplit && !(input.splitType is ReductionSplit)
                 arrays.append(isArray)
@@ -104,7 +106,8 @@ final class ElementwiseFuser: Fuser {
             var results: [ElementwiseProgram.Value] = []
             var memberShapes: [[Int]] = []
             for member in group.members {
-                guard let operation = member.step as? ElementwiseOperation, let shaped = member.result.shaped else {
+                guard let operation = member.step as? ElementwiseOperation, let shaped = member.result.shaped
+                else {
                     throw BachError.typeMismatch(expected: "an elementwise call", found: "\(member.step)")
                 }
                 var operands: [ElementwiseProgram.Value] = []
@@ -114,7 +117,8 @@ final class ElementwiseFuser: Fuser {
                     case .member(let index): operands.append(results[index])
                     case .constant(let value, _):
                         guard let (type, scalar) = Piece.constant(value) else {
-                            throw BachError.typeMismatch(expected: "a scalar constant", found: "\(type(of: value))")
+                            throw BachError.typeMismatch(
+                                expected: "a scalar constant", found: "\(type(of: value))")
                         }
                         constants.append(scalar)
                         operands.append(program.addParameter(type))

@@ -13,7 +13,8 @@ public enum ElementwiseOperation: Hashable, Sendable, CustomStringConvertible {
 
     /// Every operation: the vocabulary's unary and binary operations, and `where`.
     public static var all: [ElementwiseOperation] {
-        UnaryOperation.allCases.map(ElementwiseOperation.unary) + BinaryOperation.allCases.map(ElementwiseOperation.binary)
+        UnaryOperation.allCases.map(ElementwiseOperation.unary)
+            + BinaryOperation.allCases.map(ElementwiseOperation.binary)
             + [.select]
     }
 

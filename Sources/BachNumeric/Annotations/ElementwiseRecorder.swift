@@ -10,7 +10,8 @@ enum ElementwiseRecorder {
         _ operation: ElementwiseOperation, _ operands: [(Bach.CallArgument, Bach?)], out: LazyArray<Out>?
     ) -> LazyArray<Out> {
         guard let runtime = out?.runtime ?? operands.lazy.compactMap(\.1).first else {
-            preconditionFailure("\(operation): expected at least one lazy array operand, found constants only")
+            preconditionFailure(
+                "\(operation): expected at least one lazy array operand, found constants only")
         }
         var arguments = operands.map(\.0)
         if let out { arguments.append(.lazy(out.handle)) }
@@ -19,7 +20,9 @@ enum ElementwiseRecorder {
     }
 
     /// A unary call.
-    static func unary<S: ArrayScalar>(_ op: UnaryOperation, _ a: LazyArray<S>, out: LazyArray<S>?) -> LazyArray<S> {
+    static func unary<S: ArrayScalar>(_ op: UnaryOperation, _ a: LazyArray<S>, out: LazyArray<S>?)
+        -> LazyArray<S>
+    {
         record(.unary(op), [(.lazy(a.handle), a.runtime)], out: out)
     }
 
@@ -35,7 +38,8 @@ enum ElementwiseRecorder {
         _ cond: LazyArray<Bool>, _ a: LazyArgument<S>, _ b: LazyArgument<S>, out: LazyArray<S>?
     ) -> LazyArray<S> {
         record(
-            .select, [(.lazy(cond.handle), cond.runtime), (a.callArgument, a.runtime), (b.callArgument, b.runtime)],
+            .select,
+            [(.lazy(cond.handle), cond.runtime), (a.callArgument, a.runtime), (b.callArgument, b.runtime)],
             out: out)
     }
 }

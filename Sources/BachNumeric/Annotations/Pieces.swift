@@ -32,7 +32,9 @@ enum Piece {
         case let array as GPUArray<Int32>: AnyGPUArray(array)
         case let array as GPUArray<Bool>: AnyGPUArray(array)
         default:
-            if constant(value) != nil { nil } else {
+            if constant(value) != nil {
+                nil
+            } else {
                 throw BachError.typeMismatch(expected: "a GPUArray or a scalar", found: "\(type(of: value))")
             }
         }

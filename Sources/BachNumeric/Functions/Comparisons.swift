@@ -10,17 +10,22 @@ public func less<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperan
 }
 
 /// `less` written into `out`.
-public func less<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>) {
+public func less<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>
+) {
     apply(.less, a, b, out: &out)
 }
 
 /// Elementwise `a <= b` (`numpy.less_equal`), recorded lazily.
-public func lessEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<Bool> {
+public func lessEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<Bool>
+{
     apply(.lessEqual, a, b)
 }
 
 /// `lessEqual` written into `out`.
-public func lessEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>) {
+public func lessEqual<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>
+) {
     apply(.lessEqual, a, b, out: &out)
 }
 
@@ -30,17 +35,23 @@ public func greater<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOpe
 }
 
 /// `greater` written into `out`.
-public func greater<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>) {
+public func greater<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>
+) {
     apply(.greater, a, b, out: &out)
 }
 
 /// Elementwise `a >= b` (`numpy.greater_equal`), recorded lazily.
-public func greaterEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<Bool> {
+public func greaterEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<
+    Bool
+> {
     apply(.greaterEqual, a, b)
 }
 
 /// `greaterEqual` written into `out`.
-public func greaterEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>) {
+public func greaterEqual<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>
+) {
     apply(.greaterEqual, a, b, out: &out)
 }
 
@@ -50,7 +61,9 @@ public func equal<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOpera
 }
 
 /// `equal` written into `out`.
-public func equal<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>) {
+public func equal<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>
+) {
     apply(.equal, a, b, out: &out)
 }
 
@@ -60,12 +73,16 @@ public func notEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOp
 }
 
 /// `notEqual` written into `out`.
-public func notEqual<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>) {
+public func notEqual<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<Bool>
+) {
     apply(.notEqual, a, b, out: &out)
 }
 
 /// Elementwise `a && b` (`numpy.logical_and`), recorded lazily.
-public func logicalAnd(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>) -> LazyArray<Bool> { apply(.logicalAnd, a, b) }
+public func logicalAnd(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>) -> LazyArray<Bool> {
+    apply(.logicalAnd, a, b)
+}
 
 /// `logicalAnd` written into `out`.
 public func logicalAnd(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>, out: inout LazyArray<Bool>) {
@@ -73,7 +90,9 @@ public func logicalAnd(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>,
 }
 
 /// Elementwise `a || b` (`numpy.logical_or`), recorded lazily.
-public func logicalOr(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>) -> LazyArray<Bool> { apply(.logicalOr, a, b) }
+public func logicalOr(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>) -> LazyArray<Bool> {
+    apply(.logicalOr, a, b)
+}
 
 /// `logicalOr` written into `out`.
 public func logicalOr(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>, out: inout LazyArray<Bool>) {
@@ -81,7 +100,9 @@ public func logicalOr(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>, 
 }
 
 /// Elementwise `a != b` of booleans (`numpy.logical_xor`), recorded lazily.
-public func logicalXor(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>) -> LazyArray<Bool> { apply(.logicalXor, a, b) }
+public func logicalXor(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>) -> LazyArray<Bool> {
+    apply(.logicalXor, a, b)
+}
 
 /// `logicalXor` written into `out`.
 public func logicalXor(_ a: some LazyOperand<Bool>, _ b: some LazyOperand<Bool>, out: inout LazyArray<Bool>) {
@@ -95,7 +116,9 @@ public func logicalNot(_ a: LazyArray<Bool>) -> LazyArray<Bool> { apply(.logical
 public func logicalNot(_ a: LazyArray<Bool>, out: inout LazyArray<Bool>) { apply(.logicalNot, a, out: &out) }
 
 /// `cond ? a : b` elementwise (`numpy.where`), recorded lazily; `a` and `b` may be constants.
-public func `where`<S: ArrayScalar>(_ cond: LazyArray<Bool>, _ a: some LazyOperand<S>, _ b: some LazyOperand<S>)
+public func `where`<S: ArrayScalar>(
+    _ cond: LazyArray<Bool>, _ a: some LazyOperand<S>, _ b: some LazyOperand<S>
+)
     -> LazyArray<S>
 {
     ElementwiseRecorder.select(cond, a.lazyOperand, b.lazyOperand, out: nil)

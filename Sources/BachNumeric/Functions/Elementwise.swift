@@ -37,7 +37,9 @@ public func apply<S: ArrayScalar, R: ArrayScalar>(
 public func negative<S: ArrayNumeric>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.negative, a) }
 
 /// `negative` written into `out`; `out` may be `a`.
-public func negative<S: ArrayNumeric>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.negative, a, out: &out) }
+public func negative<S: ArrayNumeric>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.negative, a, out: &out)
+}
 
 /// Elementwise absolute value (`numpy.abs`), recorded lazily.
 public func abs<S: ArrayNumeric>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.abs, a) }
@@ -49,85 +51,113 @@ public func abs<S: ArrayNumeric>(_ a: LazyArray<S>, out: inout LazyArray<S>) { a
 public func sqrt<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.sqrt, a) }
 
 /// `sqrt` written into `out`; `out` may be `a`.
-public func sqrt<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.sqrt, a, out: &out) }
+public func sqrt<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.sqrt, a, out: &out)
+}
 
 /// Elementwise floor (`numpy.floor`), recorded lazily.
 public func floor<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.floor, a) }
 
 /// `floor` written into `out`; `out` may be `a`.
-public func floor<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.floor, a, out: &out) }
+public func floor<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.floor, a, out: &out)
+}
 
 /// Elementwise ceiling (`numpy.ceil`), recorded lazily.
 public func ceil<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.ceil, a) }
 
 /// `ceil` written into `out`; `out` may be `a`.
-public func ceil<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.ceil, a, out: &out) }
+public func ceil<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.ceil, a, out: &out)
+}
 
 /// Elementwise e to the power `a` (`numpy.exp`), recorded lazily.
 public func exp<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.exp, a) }
 
 /// `exp` written into `out`; `out` may be `a`.
-public func exp<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.exp, a, out: &out) }
+public func exp<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.exp, a, out: &out)
+}
 
 /// Elementwise natural logarithm (`numpy.log`), recorded lazily.
 public func log<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.log, a) }
 
 /// `log` written into `out`; `out` may be `a`.
-public func log<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.log, a, out: &out) }
+public func log<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.log, a, out: &out)
+}
 
 /// Elementwise base-2 logarithm (`numpy.log2`), recorded lazily.
 public func log2<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.log2, a) }
 
 /// `log2` written into `out`; `out` may be `a`.
-public func log2<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.log2, a, out: &out) }
+public func log2<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.log2, a, out: &out)
+}
 
 /// Elementwise base-10 logarithm (`numpy.log10`), recorded lazily.
 public func log10<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.log10, a) }
 
 /// `log10` written into `out`; `out` may be `a`.
-public func log10<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.log10, a, out: &out) }
+public func log10<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.log10, a, out: &out)
+}
 
 /// Elementwise sine (`numpy.sin`), recorded lazily.
 public func sin<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.sin, a) }
 
 /// `sin` written into `out`; `out` may be `a`.
-public func sin<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.sin, a, out: &out) }
+public func sin<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.sin, a, out: &out)
+}
 
 /// Elementwise cosine (`numpy.cos`), recorded lazily.
 public func cos<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.cos, a) }
 
 /// `cos` written into `out`; `out` may be `a`.
-public func cos<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.cos, a, out: &out) }
+public func cos<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.cos, a, out: &out)
+}
 
 /// Elementwise tangent (`numpy.tan`), recorded lazily.
 public func tan<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.tan, a) }
 
 /// `tan` written into `out`; `out` may be `a`.
-public func tan<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.tan, a, out: &out) }
+public func tan<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.tan, a, out: &out)
+}
 
 /// Elementwise arcsine (`numpy.arcsin`), recorded lazily.
 public func arcsin<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.arcsin, a) }
 
 /// `arcsin` written into `out`; `out` may be `a`.
-public func arcsin<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.arcsin, a, out: &out) }
+public func arcsin<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.arcsin, a, out: &out)
+}
 
 /// Elementwise arccosine (`numpy.arccos`), recorded lazily.
 public func arccos<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.arccos, a) }
 
 /// `arccos` written into `out`; `out` may be `a`.
-public func arccos<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.arccos, a, out: &out) }
+public func arccos<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.arccos, a, out: &out)
+}
 
 /// Elementwise arctangent (`numpy.arctan`), recorded lazily.
 public func arctan<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.arctan, a) }
 
 /// `arctan` written into `out`; `out` may be `a`.
-public func arctan<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.arctan, a, out: &out) }
+public func arctan<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.arctan, a, out: &out)
+}
 
 /// Elementwise error function (`scipy.special.erf`), recorded lazily.
 public func erf<S: ArrayFloatingPoint>(_ a: LazyArray<S>) -> LazyArray<S> { apply(.erf, a) }
 
 /// `erf` written into `out`; `out` may be `a`.
-public func erf<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) { apply(.erf, a, out: &out) }
+public func erf<S: ArrayFloatingPoint>(_ a: LazyArray<S>, out: inout LazyArray<S>) {
+    apply(.erf, a, out: &out)
+}
 
 /// Elementwise `a + b` (`numpy.add`), recorded lazily.
 public func add<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<S> {
@@ -135,7 +165,8 @@ public func add<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand
 }
 
 /// `add` written into `out`.
-public func add<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func add<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>)
+{
     apply(.add, a, b, out: &out)
 }
 
@@ -145,7 +176,9 @@ public func subtract<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOp
 }
 
 /// `subtract` written into `out`.
-public func subtract<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func subtract<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>
+) {
     apply(.subtract, a, b, out: &out)
 }
 
@@ -155,7 +188,9 @@ public func multiply<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOp
 }
 
 /// `multiply` written into `out`.
-public func multiply<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func multiply<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>
+) {
     apply(.multiply, a, b, out: &out)
 }
 
@@ -165,7 +200,9 @@ public func minimum<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOpe
 }
 
 /// `minimum` written into `out`.
-public func minimum<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func minimum<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>
+) {
     apply(.minimum, a, b, out: &out)
 }
 
@@ -175,17 +212,22 @@ public func maximum<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOpe
 }
 
 /// `maximum` written into `out`.
-public func maximum<S: ArrayNumeric>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func maximum<S: ArrayNumeric>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>
+) {
     apply(.maximum, a, b, out: &out)
 }
 
 /// Elementwise `a / b` (`numpy.divide`), recorded lazily.
-public func divide<S: ArrayFloatingPoint>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<S> {
+public func divide<S: ArrayFloatingPoint>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>) -> LazyArray<S>
+{
     apply(.divide, a, b)
 }
 
 /// `divide` written into `out`.
-public func divide<S: ArrayFloatingPoint>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func divide<S: ArrayFloatingPoint>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>
+) {
     apply(.divide, a, b, out: &out)
 }
 
@@ -195,6 +237,8 @@ public func power<S: ArrayFloatingPoint>(_ a: some LazyOperand<S>, _ b: some Laz
 }
 
 /// `power` written into `out`.
-public func power<S: ArrayFloatingPoint>(_ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>) {
+public func power<S: ArrayFloatingPoint>(
+    _ a: some LazyOperand<S>, _ b: some LazyOperand<S>, out: inout LazyArray<S>
+) {
     apply(.power, a, b, out: &out)
 }

@@ -170,7 +170,8 @@ enum Reductions {
                 return try onDevice(context) { try gpu(piece) }
             },
             deviceWorkspace: workspace,
-            infer: { [whole = a.shape.isEmpty] _ in Inference(uses: [whole ? .whole : .split], result: split) })
+            infer: { [whole = a.shape.isEmpty] _ in Inference(uses: [whole ? .whole : .split], result: split)
+            })
         return LazyScalar(a.runtime.record(annotation, [.lazy(a.handle)]))
     }
 }

@@ -203,3 +203,42 @@ extension AnyNDArray {
         try body(&typed)
     }
 }
+
+/// The ufunc `op` of `a`, typed: `apply(.exp, x)` is `exp(x)`. Throws when `S` is not a type `op`
+/// accepts.
+public func apply<S: NDScalar>(_ op: UnaryOperation, _ a: NDArray<S>) throws(NDArrayError) -> NDArray<S> {
+    try apply(op, AnyNDArray(a)).typed(S.self)!
+}
+
+/// The ufunc `op` of `a` written into `out` (`out` may be `a`).
+public func apply<S: NDScalar>(_ op: UnaryOperation, _ a: NDArray<S>, out: inout NDArray<S>)
+    throws(NDArrayError)
+{
+    var target = AnyNDArray(out)
+    out = NDArray(uninitializedShape: [0])
+    defer { out = target.typed(S.self)! }
+    try apply(op, AnyNDArray(a), out: &target)
+}
+
+/// The ufunc `op` of `a` and `b`, typed, yielding `R` (the operands' type for arithmetic, `Bool`
+/// for comparisons and logical operations).
+public func apply<S: NDScalar, R: NDScalar>(
+    _ op: BinaryOperation, _ a: NDArray<S>, _ b: NDArray<S>, as _: R.Type = R.self
+) throws(NDArrayError) -> NDArray<R> {
+    let result = try apply(op, AnyNDArray(a), AnyNDArray(b))
+    guard let typed = result.typed(R.self) else {
+        throw .invalidArgument(
+            operation: op.rawValue, expected: "a result of type \(R.dtype)", found: "\(result.dtype)")
+    }
+    return typed
+}
+
+/// The ufunc `op` of `a` and `b` written into `out`.
+public func apply<S: NDScalar, R: NDScalar>(
+    _ op: BinaryOperation, _ a: NDArray<S>, _ b: NDArray<S>, out: inout NDArray<R>
+) throws(NDArrayError) {
+    var target = AnyNDArray(out)
+    out = NDArray(uninitializedShape: [0])
+    defer { out = target.typed(R.self)! }
+    try apply(op, AnyNDArray(a), AnyNDArray(b), out: &target)
+}
