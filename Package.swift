@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "bach", targets: ["BachCLI"]),
         .library(name: "NDArrays", targets: ["NDArrays"]),
+        .library(name: "Frames", targets: ["Frames"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -61,6 +62,7 @@ let package = Package(
         ),
 
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(

@@ -1,0 +1,219 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What the fields of one column of one chunk have turned out to be so far.
+enum ColumnKind: UInt8, Sendable {
+    /// Only missing values so far.
+    case undecided
+    case bool, integer, float, string
+
+    /// The kind a column has when one part of it is `self` and another `other`, pandas' rules:
+    /// integers and floats make floats, booleans mixed with numbers and anything mixed with text
+    /// make text, and parts with only missing values take the other part's kind.
+    func joined(with other: ColumnKind) -> ColumnKind {
+        switch (self, other) {
+        case (.undecided, _): other
+        case (_, .undecided): self
+        case _ where self == other: self
+        case (.integer, .float), (.float, .integer): .float
+        default: .string
+        }
+    }
+
+    /// The kind a column fixed to `type` is parsed as.
+    init(_ type: FrameType) {
+        switch type {
+        case .float64: self = .float
+        case .int64: self = .integer
+        case .bool: self = .bool
+        case .string: self = .string
+        }
+    }
+}
+
+/// How one column is parsed: its type inferred from the fields, or fixed.
+struct ColumnSpec: Sendable, Equatable {
+    /// The fixed type, or nil to infer it.
+    var type: FrameType?
+    /// Whether a missing field is allowed (pandas refuses them in explicit int64 and bool columns).
+    var missingAllowed: Bool
+
+    /// A column whose type is inferred.
+    static let inferred = ColumnSpec(type: nil, missingAllowed: true)
+}
+
+/// What appending one field to a column came to.
+enum AppendStatus {
+    case ok
+    /// The field is not a value of the inferred kind, and earlier values need their text back:
+    /// the chunk must be parsed again with this column as text.
+    case needsString
+    /// The field is not a value of the fixed type; `expected` names what was.
+    case invalid(expected: String)
+}
+
+/// The values of one column of one chunk as they are parsed, in a growable buffer of 8-byte slots
+/// (`Int64` or `Double` bits, 0/1 for booleans, end offsets into `text` for strings) and a byte per
+/// row marking missing values, allocated at the first missing value.
+///
+/// A builder that does not store (`storing == false`) only follows the column's kind: that is how
+/// an index of a file larger than memory learns the column types.
+struct ColumnBuilder {
+    private(set) var kind: ColumnKind
+    let fixed: Bool
+    let missingAllowed: Bool
+    let storing: Bool
+    private(set) var count = 0
+    private(set) var missingCount = 0
+    private var capacity: Int
+    private(set) var slots: UnsafeMutablePointer<UInt64>?
+    private(set) var missing: UnsafeMutablePointer<Bool>?
+    private(set) var text: UnsafeMutablePointer<UInt8>?
+    private(set) var textCount = 0
+    private var textCapacity = 0
+
+    init(_ spec: ColumnSpec, storing: Bool, expectedRows: Int) {
+        kind = spec.type.map(ColumnKind.init) ?? .undecided
+        fixed = spec.type != nil
+        missingAllowed = spec.missingAllowed
+        self.storing = storing
+        capacity = storing ? Swift.max(16, expectedRows) : 0
+        if storing { slots = ChunkMemory.allocate(capacity * 8).assumingMemoryBound(to: UInt64.self) }
+    }
+
+    /// Frees the buffers.
+    func release() {
+        free(slots)
+        free(missing)
+        free(text)
+    }
+
+    /// Appends an integer to a column whose kind is `.integer` or `.undecided` (the tokenizer's
+    /// fast path for short decimal fields).
+    @inline(__always)
+    mutating func appendInteger(_ value: Int64) {
+        kind = .integer
+        push(UInt64(bitPattern: value))
+    }
+
+    /// Appends the field `text[0..<length]`, whose quotes (if any) are already removed.
+    mutating func append(
+        _ field: UnsafePointer<UInt8>, _ length: Int, markers: MissingMarkers
+    ) -> AppendStatus {
+        if markers.contains(field, length) { return appendMissing() }
+        switch kind {
+        case .integer:
+            if let value = parseInteger(field, length) {
+                push(UInt64(bitPattern: value))
+            } else if fixed {
+                return .invalid(expected: "an integer")
+            } else if let value = parseDouble(field, length) {
+                convertToFloat()
+                push(value.bitPattern)
+            } else {
+                return textNeeded(field, length)
+            }
+        case .float:
+            if let value = parseDouble(field, length) {
+                push(value.bitPattern)
+            } else if fixed {
+                return .invalid(expected: "a number")
+            } else {
+                return textNeeded(field, length)
+            }
+        case .bool:
+            if let value = parseBool(field, length) {
+                push(value ? 1 : 0)
+            } else if fixed {
+                return .invalid(expected: "True or False")
+            } else {
+                return textNeeded(field, length)
+            }
+        case .string:
+            pushText(field, length)
+        case .undecided:
+            if let value = parseInteger(field, length) {
+                kind = .integer
+                push(UInt64(bitPattern: value))
+            } else if let value = parseDouble(field, length) {
+                kind = .float
+                push(value.bitPattern)
+            } else if let value = parseBool(field, length) {
+                kind = .bool
+                push(value ? 1 : 0)
+            } else {
+                kind = .string
+                pushText(field, length)
+            }
+        }
+        return .ok
+    }
+
+    /// Appends a missing value (an empty or NA field, or a field the row does not have).
+    mutating func appendMissing() -> AppendStatus {
+        guard missingAllowed else {
+            return .invalid(expected: kind == .integer ? "an integer" : "True or False")
+        }
+        if storing {
+            if missing == nil {
+                missing = ChunkMemory.allocate(capacity).assumingMemoryBound(to: Bool.self)
+                missing!.initialize(repeating: false, count: capacity)
+            }
+            missing![count] = true
+        }
+        missingCount += 1
+        push(kind == .string ? UInt64(textCount) : 0)
+        return .ok
+    }
+
+    @inline(__always)
+    private mutating func push(_ bits: UInt64) {
+        if storing {
+            if count == capacity { grow() }
+            slots.unsafelyUnwrapped[count] = bits
+        }
+        count &+= 1
+    }
+
+    private mutating func pushText(_ field: UnsafePointer<UInt8>, _ length: Int) {
+        if storing {
+            if textCount + length > textCapacity {
+                textCapacity = Swift.max(textCount + length, textCapacity * 2, 4096)
+                text = ChunkMemory.grow(text, keeping: textCount, to: textCapacity).assumingMemoryBound(to: UInt8.self)
+            }
+            (text! + textCount).update(from: field, count: length)
+        }
+        textCount += length
+        push(UInt64(textCount))
+    }
+
+    /// A field that fits no kind but text: switches to text when nothing read so far needs its
+    /// text back (all missing, or nothing stored), else asks for the chunk to be parsed again.
+    private mutating func textNeeded(_ field: UnsafePointer<UInt8>, _ length: Int) -> AppendStatus {
+        guard !storing else { return .needsString }
+        kind = .string
+        pushText(field, length)
+        return .ok
+    }
+
+    /// Rewrites the integers read so far as doubles (pandas: a float makes an integer column float).
+    private mutating func convertToFloat() {
+        kind = .float
+        guard storing, let slots else { return }
+        for i in 0..<count where missing?[i] != true {
+            slots[i] = Double(Int64(bitPattern: slots[i])).bitPattern
+        }
+    }
+
+    private mutating func grow() {
+        let old = capacity
+        capacity *= 2
+        slots = ChunkMemory.grow(slots, keeping: count * 8, to: capacity * 8).assumingMemoryBound(to: UInt64.self)
+        if let missing {
+            let grown = ChunkMemory.grow(missing, keeping: old, to: capacity).assumingMemoryBound(to: Bool.self)
+            (grown + old).initialize(repeating: false, count: capacity - old)
+            self.missing = grown
+        }
+    }
+}

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// Integer and boolean fields as pandas' C parser reads them: optional surrounding spaces and tabs,
+// an optional sign, decimal digits only.
+
+/// The value of the digits `d0 … d7` held one per byte (first digit lowest), as one number:
+/// three multiplications instead of eight (the method of Lemire, "Faster integer parsing").
+@inline(__always)
+func eightDigitsValue(_ digits: UInt64) -> UInt64 {
+    let pairs = digits &* 10 &+ (digits >> 8)
+    let mask: UInt64 = 0x0000_00FF_0000_00FF
+    let high: UInt64 = 100 + (1_000_000 << 32)
+    let low: UInt64 = 1 + (10_000 << 32)
+    return ((pairs & mask) &* high &+ ((pairs >> 16) & mask) &* low) >> 32
+}
+
+/// The bytes of `word` minus `"0"` each, and the number of leading bytes that are digits.
+@inline(__always)
+func leadingDigits(_ word: UInt64) -> (digits: UInt64, count: Int) {
+    let digits = word &- 0x3030_3030_3030_3030
+    let nonDigits = ((digits &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+    return (digits, nonDigits.trailingZeroBitCount >> 3)
+}
+
+/// Whether `byte` is a space or a tab (what numeric fields may be padded with).
+@inline(__always)
+func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || byte == ASCII.tab }
+
+/// `text[0..<count]` without leading and trailing spaces and tabs.
+@inline(__always)
+func trimmed(_ text: UnsafePointer<UInt8>, _ count: Int) -> (start: Int, end: Int) {
+    var start = 0
+    var end = count
+    while start < end && isBlank(text[start]) { start += 1 }
+    while end > start && isBlank(text[end - 1]) { end -= 1 }
+    return (start, end)
+}
+
+/// The `Int64` a field spells, or nil when it is not an integer or does not fit in 64 bits.
+func parseInteger(_ text: UnsafePointer<UInt8>, _ count: Int) -> Int64? {
+    var (i, end) = trimmed(text, count)
+    guard i < end else { return nil }
+    let negative = text[i] == ASCII.minus
+    if negative || text[i] == ASCII.plus { i += 1 }
+    guard i < end else { return nil }
+    var magnitude: UInt64 = 0
+    while i < end {
+        let digit = text[i] &- ASCII.zero
+        guard digit < 10 else { return nil }
+        let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+        let (next, o2) = times10.addingReportingOverflow(UInt64(digit))
+        if o1 || o2 { return nil }
+        magnitude = next
+        i += 1
+    }
+    if negative {
+        guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+        return Int64(truncatingIfNeeded: 0 &- magnitude)
+    }
+    guard magnitude <= UInt64(Int64.max) else { return nil }
+    return Int64(magnitude)
+}
+
+/// `true` for `True`, `TRUE` and `true`, `false` for `False`, `FALSE` and `false` (pandas'
+/// default true and false values), nil for anything else.
+func parseBool(_ text: UnsafePointer<UInt8>, _ count: Int) -> Bool? {
+    func matches(_ word: StaticString) -> Bool {
+        word.utf8CodeUnitCount == count && memcmp(word.utf8Start, text, count) == 0
+    }
+    if count == 4 { return matches("True") || matches("TRUE") || matches("true") ? true : nil }
+    if count == 5 { return matches("False") || matches("FALSE") || matches("false") ? false : nil }
+    return nil
+}
+
+/// The strings that mean "missing" in a field (pandas' `na_values`), matched exactly.
+struct MissingMarkers: Sendable {
+    /// The markers grouped by length in bytes.
+    private let byLength: [[[UInt8]]]
+    /// Whether the empty field is a marker.
+    let includesEmpty: Bool
+    /// Whether a marker is an integer (then integer fields must be checked against the markers).
+    let includesInteger: Bool
+
+    init(_ markers: Set<String>) {
+        let encoded = markers.map { Array($0.utf8) }
+        var groups = Array(repeating: [[UInt8]](), count: (encoded.map(\.count).max() ?? 0) + 1)
+        for marker in encoded { groups[marker.count].append(marker) }
+        byLength = groups
+        includesEmpty = markers.contains("")
+        includesInteger = markers.contains { marker in
+            var utf8 = Array(marker.utf8)
+            return utf8.withUnsafeMutableBufferPointer { parseInteger($0.baseAddress!, $0.count) != nil }
+        }
+    }
+
+    /// Whether `text[0..<count]` is one of the markers.
+    @inline(__always)
+    func contains(_ text: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        if count == 0 { return includesEmpty }
+        guard count < byLength.count else { return false }
+        for marker in byLength[count] where marker.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text, count) == 0 }) {
+            return true
+        }
+        return false
+    }
+}
