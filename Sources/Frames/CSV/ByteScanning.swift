@@ -98,6 +98,29 @@ struct Delimiters {
     }
 }
 
+/// The number of bytes equal to `byte` in `from..<to`, eight at a time (a bound on the rows
+/// of a range of a document, from which the parser sizes its output before it parses).
+func count(_ byte: UInt8, in bytes: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+    let pattern = broadcast(byte)
+    var total = 0
+    var i = from
+    while i < to {
+        // Per-byte counters, summed before any of them can pass 255.
+        var counters: UInt64 = 0
+        let stop = Swift.min(to, i + 255 * 8)
+        while i < stop {
+            let x = loadWord(bytes + i) ^ pattern
+            var equal = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+            if stop - i < 8 { equal &= (1 &<< UInt64(8 * (stop - i))) &- 1 }
+            counters &+= equal &>> 7
+            i &+= 8
+        }
+        let pairs = (counters & 0x00FF_00FF_00FF_00FF) &+ ((counters &>> 8) & 0x00FF_00FF_00FF_00FF)
+        total += Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
+    }
+    return total
+}
+
 /// The 1-based physical line of byte `offset`, counting `\n`, `\r\n` and lone `\r` as line ends
 /// (used only to word error messages).
 func lineNumber(of offset: Int, in bytes: UnsafePointer<UInt8>) -> Int {

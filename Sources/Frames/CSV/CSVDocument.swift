@@ -32,7 +32,8 @@ final class CSVDocument: @unchecked Sendable {
         count = Int(status.st_size)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let length = (count + page - 1) / page * page + page
-        guard let region = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), region != MAP_FAILED
+        guard let region = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            region != MAP_FAILED
         else { throw .cannotOpen(path: path, reason: Self.reason()) }
         if count > 0 {
             let file = mmap(region, count, PROT_READ, MAP_PRIVATE | MAP_FIXED, descriptor, 0)

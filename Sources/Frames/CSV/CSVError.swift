@@ -62,7 +62,8 @@ struct CSVFailure: Error {
         let line = lineNumber(of: offset, in: bytes)
         switch reason {
         case .unterminatedQuote: return .unterminatedQuote(line: line, column: column + 1)
-        case .fieldCount(let expected, let found): return .fieldCount(line: line, expected: expected, found: found)
+        case .fieldCount(let expected, let found):
+            return .fieldCount(line: line, expected: expected, found: found)
         case .badValue(let expected, let found):
             return .badValue(line: line, column: column + 1, expected: expected, found: found)
         }

@@ -54,9 +54,16 @@ public struct CSVFile: Sendable {
     ///
     /// - Complexity: O(bytes) work, split over the threads.
     public func read() throws(CSVError) -> DataFrame {
-        let chunks = try DocumentParser(document: document, layout: layout).parse(
-            from: layout.dataStart, to: document.count, specs: layout.specs, storing: true)
-        return DataFrame(unchecked: assembleColumns(chunks, names: layout.names, specs: layout.specs))
+        try read(ranges: nil)
+    }
+
+    /// `read()` cut into `ranges` byte ranges (nil: as many as the cores and the size call for).
+    func read(ranges: Int?) throws(CSVError) -> DataFrame {
+        let parsed = try DocumentParser(document: document, layout: layout).parse(
+            from: layout.dataStart, to: document.count, specs: layout.specs, storing: true, ranges: ranges)
+        return DataFrame(
+            unchecked: assembleColumns(
+                parsed.chunks, regions: parsed.regions, names: layout.names, specs: layout.specs))
     }
 }
 

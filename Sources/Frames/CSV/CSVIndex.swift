@@ -30,10 +30,13 @@ extension CSVFile {
     /// - Complexity: O(bytes) work, split over the threads; O(rows / stride) memory.
     public func index(every stride: Int = 1 << 16) throws(CSVError) -> CSVIndex {
         guard stride > 0 else {
-            throw .invalidOption(option: "index(every:)", expected: "a positive row count", found: "\(stride)")
+            throw .invalidOption(
+                option: "index(every:)", expected: "a positive row count", found: "\(stride)")
         }
         let chunks = try DocumentParser(document: document, layout: layout).parse(
-            from: layout.dataStart, to: document.count, specs: layout.specs, storing: false, checkpointEvery: stride)
+            from: layout.dataStart, to: document.count, specs: layout.specs, storing: false,
+            checkpointEvery: stride
+        ).chunks
         var rows = 0
         var checkpointRows: [Int] = []
         var checkpointOffsets: [Int] = []
@@ -74,7 +77,10 @@ extension CSVFile {
             }
         }
         let segments = starts.indices.map { i in
-            (offset: starts[i].offset, rows: (i + 1 < starts.count ? starts[i + 1].row : rows.upperBound) - starts[i].row)
+            (
+                offset: starts[i].offset,
+                rows: (i + 1 < starts.count ? starts[i + 1].row : rows.upperBound) - starts[i].row
+            )
         }
         let chunks = try parseSegments(segments, specs: specs)
         return DataFrame(unchecked: assembleColumns(chunks, names: index.columnNames, specs: specs))
@@ -91,7 +97,8 @@ extension CSVFile {
         try check(index)
         guard bytes.lowerBound >= 0 && bytes.upperBound <= document.count else {
             throw .outOfRange(
-                operation: "rows(startingIn:)", expected: "a range within 0..<\(document.count)", found: "\(bytes)")
+                operation: "rows(startingIn:)", expected: "a range within 0..<\(document.count)",
+                found: "\(bytes)")
         }
         let specs = index.columnTypes.map { ColumnSpec(type: $0, missingAllowed: true) }
         let lower = try rowsStarting(before: bytes.lowerBound, index: index, specs: specs)
@@ -102,13 +109,15 @@ extension CSVFile {
     private func check(_ index: CSVIndex) throws(CSVError) {
         guard index.byteCount == document.count && index.columnNames == layout.names else {
             throw .outOfRange(
-                operation: "CSVIndex", expected: "an index of this document (\(document.count) bytes, columns \(layout.names))",
+                operation: "CSVIndex",
+                expected: "an index of this document (\(document.count) bytes, columns \(layout.names))",
                 found: "one of \(index.byteCount) bytes, columns \(index.columnNames)")
         }
     }
 
     /// The nearest checkpoint at or before row `row`, or before byte `offset`.
-    private func checkpoint(_ index: CSVIndex, row: Int = .max, offset: Int = .max) -> (row: Int, offset: Int) {
+    private func checkpoint(_ index: CSVIndex, row: Int = .max, offset: Int = .max) -> (row: Int, offset: Int)
+    {
         var chosen = (row: 0, offset: layout.dataStart)
         for (r, o) in zip(index.checkpointRows, index.checkpointOffsets) where r <= row && o <= offset {
             chosen = (r, o)
@@ -121,14 +130,17 @@ extension CSVFile {
         let near = checkpoint(index, row: row)
         guard row > near.row else { return near.offset }
         let skipped = ParsedChunk(
-            document, layout, specs: specs, start: near.offset, limit: document.count, maxRows: row - near.row,
+            document, layout, specs: specs, start: near.offset, limit: document.count,
+            maxRows: row - near.row,
             storing: false)
         if let failure = skipped.failure { throw failure.error(in: document.bytes) }
         return skipped.end
     }
 
     /// The number of rows that start before byte `offset`.
-    private func rowsStarting(before offset: Int, index: CSVIndex, specs: [ColumnSpec]) throws(CSVError) -> Int {
+    private func rowsStarting(before offset: Int, index: CSVIndex, specs: [ColumnSpec]) throws(CSVError)
+        -> Int
+    {
         guard offset > layout.dataStart else { return 0 }
         let near = checkpoint(index, offset: offset - 1)
         let counted = ParsedChunk(

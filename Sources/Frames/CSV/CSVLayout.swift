@@ -7,6 +7,9 @@ struct CSVLayout: Sendable {
     let dataStart: Int
     let delimiters: Delimiters
     let markers: MissingMarkers
+    /// The byte that ends lines in this document: `\r` when its first line end is a lone
+    /// carriage return, `\n` otherwise (counting these bounds the number of rows).
+    let lineEnd: UInt8
 
     /// Reads the header (or the first row, for the column count) of `document`.
     init(_ document: CSVDocument, options: CSVOptions) throws(CSVError) {
@@ -56,7 +59,8 @@ struct CSVLayout: Sendable {
             names = first.fields.indices.map(String.init)
         }
         if let unknown = options.types.keys.sorted().first(where: { !names.contains($0) }) {
-            throw .invalidOption(option: "types", expected: "names of columns in \(names)", found: "\"\(unknown)\"")
+            throw .invalidOption(
+                option: "types", expected: "names of columns in \(names)", found: "\"\(unknown)\"")
         }
         self.names = names
         specs = names.map { name in
@@ -64,6 +68,10 @@ struct CSVLayout: Sendable {
             return ColumnSpec(type: type, missingAllowed: type == .float64 || type == .string)
         }
         dataStart = start
+        let firstEnd = delimiters.nextLineStart(bytes, from: 0, end: end)
+        lineEnd =
+            firstEnd > 0 && bytes[firstEnd - 1] == ASCII.carriageReturn
+            ? ASCII.carriageReturn : ASCII.lineFeed
     }
 
     /// Header names made unique as pandas makes them: an empty name becomes "Unnamed: i", a

@@ -44,7 +44,8 @@ public struct CSVOptions: Sendable, Equatable {
 
     /// Options with pandas' defaults unless given.
     public init(
-        separator: Character = ",", quote: Character = "\"", header: CSVHeader = .infer, names: [String]? = nil,
+        separator: Character = ",", quote: Character = "\"", header: CSVHeader = .infer,
+        names: [String]? = nil,
         types: [String: FrameType] = [:], missingValues: Set<String> = CSVOptions.defaultMissingValues
     ) {
         self.separator = separator
@@ -59,7 +60,8 @@ public struct CSVOptions: Sendable, Equatable {
     /// line end, and they differ.
     func delimiters() throws(CSVError) -> Delimiters {
         func byte(_ character: Character, _ option: String) throws(CSVError) -> UInt8 {
-            guard let ascii = character.asciiValue, character != "\n", character != "\r", character != "\r\n" else {
+            guard let ascii = character.asciiValue, character != "\n", character != "\r", character != "\r\n"
+            else {
                 throw .invalidOption(
                     option: option, expected: "one ASCII character other than a line end",
                     found: "\"\(character)\"")

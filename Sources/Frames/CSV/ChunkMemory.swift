@@ -24,7 +24,9 @@ enum ChunkMemory {
     }
 
     /// A buffer of `newBytes` holding the first `keptBytes` of `old`, which is released.
-    static func grow(_ old: UnsafeMutableRawPointer?, keeping keptBytes: Int, to newBytes: Int) -> UnsafeMutableRawPointer {
+    static func grow(_ old: UnsafeMutableRawPointer?, keeping keptBytes: Int, to newBytes: Int)
+        -> UnsafeMutableRawPointer
+    {
         let fresh = allocate(newBytes)
         if let old {
             fresh.copyMemory(from: old, byteCount: keptBytes)

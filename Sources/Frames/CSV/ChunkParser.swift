@@ -81,12 +81,12 @@ struct ChunkParser {
         }
     }
 
-    /// Drops the candidate positions before `position` (after a quoted field or a skipped line).
+    /// Drops the candidate positions before `position` (after a quoted field or a skipped line);
+    /// the current position is then the first at or after it.
     private mutating func skip(to position: Int) {
         if position > scanned {
             scanned = position
-            available = 0
-            next = 0
+            refill()
             return
         }
         while peek() < position { next += 1 }
@@ -135,7 +135,8 @@ struct ChunkParser {
                     let found = countFields(rowStart)
                     return (
                         rows, rowStart,
-                        .failed(CSVFailure(.fieldCount(expected: columnCount, found: found), offset: rowStart))
+                        .failed(
+                            CSVFailure(.fieldCount(expected: columnCount, found: found), offset: rowStart))
                     )
                 }
                 let fieldEnd: Int
@@ -143,8 +144,11 @@ struct ChunkParser {
                 var text = (field: bytes + p, length: 0)
                 var inScratch = false
                 if bytes[p] == delimiters.quote && p < end {
-                    guard let quoted = delimiters.quotedField(bytes, open: p, end: end, scratch: &scratch) else {
-                        return (rows, rowStart, .failed(CSVFailure(.unterminatedQuote, offset: p, column: column)))
+                    guard let quoted = delimiters.quotedField(bytes, open: p, end: end, scratch: &scratch)
+                    else {
+                        return (
+                            rows, rowStart, .failed(CSVFailure(.unterminatedQuote, offset: p, column: column))
+                        )
                     }
                     fieldEnd = quoted.end
                     skip(to: fieldEnd)
@@ -169,10 +173,14 @@ struct ChunkParser {
                     let found =
                         inScratch
                         ? String(decoding: scratch, as: UTF8.self)
-                        : String(decoding: UnsafeBufferPointer(start: text.field, count: text.length), as: UTF8.self)
+                        : String(
+                            decoding: UnsafeBufferPointer(start: text.field, count: text.length),
+                            as: UTF8.self)
                     return (
                         rows, rowStart,
-                        .failed(CSVFailure(.badValue(expected: expected, found: found), offset: p, column: column))
+                        .failed(
+                            CSVFailure(.badValue(expected: expected, found: found), offset: p, column: column)
+                        )
                     )
                 }
                 column += 1
@@ -189,7 +197,9 @@ struct ChunkParser {
                 if case .invalid(let expected) = columns[column].appendMissing() {
                     return (
                         rows, rowStart,
-                        .failed(CSVFailure(.badValue(expected: expected, found: ""), offset: rowStart, column: column))
+                        .failed(
+                            CSVFailure(
+                                .badValue(expected: expected, found: ""), offset: rowStart, column: column))
                     )
                 }
                 column += 1
@@ -212,6 +222,12 @@ struct ChunkParser {
         from start: Int, limit: Int, maxRows: Int, every checkpointEvery: Int, untilCheckpoint: inout Int,
         checkpoints: inout [Int]
     ) -> (end: Int, rows: Int) {
+        if columnCount == 1 {
+            return parseIntegerColumn(
+                from: start, limit: limit, maxRows: maxRows, every: checkpointEvery,
+                untilCheckpoint: &untilCheckpoint,
+                checkpoints: &checkpoints)
+        }
         var p = start
         var rows = 0
         let last = columnCount &- 1
@@ -233,7 +249,7 @@ struct ChunkParser {
                 q = e &+ 1
                 k &+= 1
             }
-            for column in 0...last { columns[column].appendInteger(values[column]) }
+            for column in 0...last { columns[column].pushInteger(values[column]) }
             if untilCheckpoint == 0 {
                 checkpoints.append(p)
                 untilCheckpoint = checkpointEvery
@@ -243,6 +259,46 @@ struct ChunkParser {
             p = q
             rows &+= 1
         }
+        return (p, rows)
+    }
+
+    /// `parseIntegerRows` for a document of one column: rows of one integer each, appended with
+    /// the column's count kept in a register.
+    private mutating func parseIntegerColumn(
+        from start: Int, limit: Int, maxRows: Int, every checkpointEvery: Int, untilCheckpoint: inout Int,
+        checkpoints: inout [Int]
+    ) -> (end: Int, rows: Int) {
+        var p = start
+        var rows = 0
+        var until = untilCheckpoint
+        var k = next
+        var marks: [Int] = []
+        columns[0].appendingIntegers { slots, count, room in
+            var stored = count
+            while p < limit && rows < maxRows && rows < room {
+                if k == available {
+                    next = k
+                    refill()
+                    k = next
+                }
+                let e = positions[k]
+                guard bytes[e] == ASCII.lineFeed, let value = integer(at: p, length: e &- p) else { break }
+                slots?[stored] = UInt64(bitPattern: value)
+                stored &+= 1
+                if until == 0 {
+                    marks.append(p)
+                    until = checkpointEvery
+                }
+                until &-= 1
+                p = e &+ 1
+                k &+= 1
+                rows &+= 1
+            }
+            return stored &+ (slots == nil ? rows : 0)
+        }
+        next = k
+        untilCheckpoint = until
+        checkpoints += marks
         return (p, rows)
     }
 

@@ -14,8 +14,11 @@ func finalType(_ kind: ColumnKind, spec: ColumnSpec, hasMissing: Bool, rows: Int
     }
 }
 
-/// Joins the chunks' builders into one column per name, copying each chunk's part in parallel.
-func assembleColumns(_ chunks: [ParsedChunk], names: [String], specs: [ColumnSpec]) -> [Column] {
+/// Joins the chunks' builders into one column per name: the buffer they wrote into when that is
+/// the whole column already, else a copy of each chunk's part, made in parallel.
+func assembleColumns(
+    _ chunks: [ParsedChunk], regions: ColumnRegions? = nil, names: [String], specs: [ColumnSpec]
+) -> [Column] {
     var rowBase = [0]
     for chunk in chunks { rowBase.append(rowBase.last! + chunk.rows) }
     let rows = rowBase.last!
@@ -25,11 +28,16 @@ func assembleColumns(_ chunks: [ParsedChunk], names: [String], specs: [ColumnSpe
         let type = finalType(kinds[column], spec: specs[column], hasMissing: hasMissing, rows: rows)
         let parts = ColumnParts(chunks: chunks, column: column, rowBase: rowBase)
         let name = names[column]
+        if let column = regions?.inPlace(column, chunks, type: type) { return column.renamed(name) }
         switch type {
         case .float64: return .float64(Series(unchecked: name, parts.doubles(rows), nil))
         case .int64: return .int64(Series(unchecked: name, parts.integers(rows), nil))
-        case .bool: return .bool(Series(unchecked: name, parts.booleans(rows), hasMissing ? parts.validity(rows) : nil))
-        case .string: return .string(Series(unchecked: name, parts.strings(rows), hasMissing ? parts.validity(rows) : nil))
+        case .bool:
+            return .bool(
+                Series(unchecked: name, parts.booleans(rows), hasMissing ? parts.validity(rows) : nil))
+        case .string:
+            return .string(
+                Series(unchecked: name, parts.strings(rows), hasMissing ? parts.validity(rows) : nil))
         }
     }
 }
@@ -107,7 +115,8 @@ private struct ColumnParts {
                     let builder = chunks[index].builders[column]
                     let shift = Int64(textBase[index])
                     for i in 0..<builder.count {
-                        base[rowBase[index] + i] = shift + Int64(builder.kind == .string ? builder.slots![i] : 0)
+                        base[rowBase[index] + i] =
+                            shift + Int64(builder.kind == .string ? builder.slots![i] : 0)
                     }
                 }
             }

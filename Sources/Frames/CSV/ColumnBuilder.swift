@@ -68,23 +68,37 @@ struct ColumnBuilder {
     private(set) var missingCount = 0
     private var capacity: Int
     private(set) var slots: UnsafeMutablePointer<UInt64>?
+    /// Whether `slots` is this builder's own buffer rather than a region of the final column.
+    private(set) var ownsSlots = true
     private(set) var missing: UnsafeMutablePointer<Bool>?
     private(set) var text: UnsafeMutablePointer<UInt8>?
     private(set) var textCount = 0
     private var textCapacity = 0
 
-    init(_ spec: ColumnSpec, storing: Bool, expectedRows: Int) {
+    /// A builder for about `expectedRows` rows. With `region`, values are written straight into
+    /// that part of the final column's buffer while they fit in it, saving a copy (and the page
+    /// faults of a buffer of their own); past its capacity they move to a buffer of their own.
+    init(
+        _ spec: ColumnSpec, storing: Bool, expectedRows: Int,
+        region: (base: UnsafeMutablePointer<UInt64>, capacity: Int)? = nil
+    ) {
         kind = spec.type.map(ColumnKind.init) ?? .undecided
         fixed = spec.type != nil
         missingAllowed = spec.missingAllowed
         self.storing = storing
-        capacity = storing ? Swift.max(16, expectedRows) : 0
-        if storing { slots = ChunkMemory.allocate(capacity * 8).assumingMemoryBound(to: UInt64.self) }
+        if storing, let region {
+            slots = region.base
+            capacity = region.capacity
+            ownsSlots = false
+        } else {
+            capacity = storing ? Swift.max(16, expectedRows) : 0
+            if storing { slots = ChunkMemory.allocate(capacity * 8).assumingMemoryBound(to: UInt64.self) }
+        }
     }
 
     /// Frees the buffers.
     func release() {
-        free(slots)
+        if ownsSlots { free(slots) }
         free(missing)
         free(text)
     }
@@ -95,6 +109,21 @@ struct ColumnBuilder {
     mutating func appendInteger(_ value: Int64) {
         kind = .integer
         push(UInt64(bitPattern: value))
+    }
+
+    /// Appends an integer to a column whose kind is already `.integer`.
+    @inline(__always)
+    mutating func pushInteger(_ value: Int64) {
+        push(UInt64(bitPattern: value))
+    }
+
+    /// Calls `body` with the slots of an integer column, its count, and the room left, and
+    /// takes the count `body` returns: for a loop that appends many integers with the count in
+    /// a register. A builder that does not store passes no slots and no room.
+    @inline(__always)
+    mutating func appendingIntegers(_ body: (UnsafeMutablePointer<UInt64>?, Int, Int) -> Int) {
+        if storing && count == capacity { grow() }
+        count = body(storing ? slots : nil, count, storing ? capacity - count : .max)
     }
 
     /// Appends the field `text[0..<length]`, whose quotes (if any) are already removed.
@@ -180,7 +209,8 @@ struct ColumnBuilder {
         if storing {
             if textCount + length > textCapacity {
                 textCapacity = Swift.max(textCount + length, textCapacity * 2, 4096)
-                text = ChunkMemory.grow(text, keeping: textCount, to: textCapacity).assumingMemoryBound(to: UInt8.self)
+                text = ChunkMemory.grow(text, keeping: textCount, to: textCapacity).assumingMemoryBound(
+                    to: UInt8.self)
             }
             (text! + textCount).update(from: field, count: length)
         }
@@ -208,12 +238,17 @@ struct ColumnBuilder {
 
     private mutating func grow() {
         let old = capacity
-        capacity *= 2
-        slots = ChunkMemory.grow(slots, keeping: count * 8, to: capacity * 8).assumingMemoryBound(to: UInt64.self)
+        capacity = Swift.max(16, capacity * 2)
+        let grown = ChunkMemory.allocate(capacity * 8).assumingMemoryBound(to: UInt64.self)
+        if let slots { grown.update(from: slots, count: count) }
+        if ownsSlots { free(slots) }
+        slots = grown
+        ownsSlots = true
         if let missing {
-            let grown = ChunkMemory.grow(missing, keeping: old, to: capacity).assumingMemoryBound(to: Bool.self)
-            (grown + old).initialize(repeating: false, count: capacity - old)
-            self.missing = grown
+            let more = ChunkMemory.grow(missing, keeping: old, to: capacity).assumingMemoryBound(
+                to: Bool.self)
+            (more + old).initialize(repeating: false, count: capacity - old)
+            self.missing = more
         }
     }
 }

@@ -100,7 +100,8 @@ struct MissingMarkers: Sendable {
     func contains(_ text: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         if count == 0 { return includesEmpty }
         guard count < byLength.count else { return false }
-        for marker in byLength[count] where marker.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text, count) == 0 }) {
+        for marker in byLength[count]
+        where marker.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text, count) == 0 }) {
             return true
         }
         return false

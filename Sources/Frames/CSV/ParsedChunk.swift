@@ -19,7 +19,8 @@ final class ParsedChunk: @unchecked Sendable {
     /// inferred as numbers or booleans that meets text is parsed again as text from the start.
     init(
         _ document: CSVDocument, _ layout: CSVLayout, specs: [ColumnSpec], start: Int, limit: Int,
-        maxRows: Int = .max, storing: Bool = true, checkpointEvery: Int = .max
+        maxRows: Int = .max, storing: Bool = true, checkpointEvery: Int = .max,
+        regions: [(base: UnsafeMutablePointer<UInt64>, capacity: Int)?]? = nil
     ) {
         var specs = specs
         columnCount = specs.count
@@ -27,10 +28,14 @@ final class ParsedChunk: @unchecked Sendable {
         let expectedRows = Swift.min(maxRows, (limit - start) / Swift.max(6, 2 * specs.count) + 16)
         while true {
             for (index, spec) in specs.enumerated() {
-                (builders + index).initialize(to: ColumnBuilder(spec, storing: storing, expectedRows: expectedRows))
+                (builders + index).initialize(
+                    to: ColumnBuilder(
+                        spec, storing: storing, expectedRows: expectedRows,
+                        region: spec.type == .string ? nil : regions?[index]))
             }
             var parser = ChunkParser(
-                bytes: document.bytes, end: document.count, delimiters: layout.delimiters, markers: layout.markers,
+                bytes: document.bytes, end: document.count, delimiters: layout.delimiters,
+                markers: layout.markers,
                 columns: builders, columnCount: specs.count, start: start)
             defer { parser.release() }
             var checkpoints: [Int] = []

@@ -22,15 +22,19 @@ extension Delimiters {
             let close = nextQuote(bytes, from: segment, end: end)
             guard close < end else { return nil }
             if close + 1 < end && bytes[close + 1] == quote {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + segment, count: close + 1 - segment))
+                scratch.append(
+                    contentsOf: UnsafeBufferPointer(start: bytes + segment, count: close + 1 - segment))
                 inPlace = false
                 segment = close + 2
                 continue
             }
             let fieldEnd = fieldEnd(bytes, from: close + 1, end: end)
-            if inPlace && fieldEnd == close + 1 { return QuotedField(inPlace: segment..<close, end: fieldEnd) }
+            if inPlace && fieldEnd == close + 1 {
+                return QuotedField(inPlace: segment..<close, end: fieldEnd)
+            }
             scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + segment, count: close - segment))
-            scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + close + 1, count: fieldEnd - close - 1))
+            scratch.append(
+                contentsOf: UnsafeBufferPointer(start: bytes + close + 1, count: fieldEnd - close - 1))
             return QuotedField(inPlace: nil, end: fieldEnd)
         }
     }
@@ -39,7 +43,9 @@ extension Delimiters {
     @inline(__always)
     func afterLineEnd(_ bytes: UnsafePointer<UInt8>, _ position: Int, end: Int) -> Int {
         guard position < end else { return end }
-        if bytes[position] == ASCII.carriageReturn && position + 1 < end && bytes[position + 1] == ASCII.lineFeed {
+        if bytes[position] == ASCII.carriageReturn && position + 1 < end
+            && bytes[position + 1] == ASCII.lineFeed
+        {
             return position + 2
         }
         return position + 1
@@ -70,7 +76,10 @@ extension Delimiters {
                 guard let field = quotedField(bytes, open: p, end: end, scratch: &scratch) else {
                     throw CSVFailure(.unterminatedQuote, offset: p)
                 }
-                fields.append(field.inPlace.map { Array(UnsafeBufferPointer(start: bytes + $0.lowerBound, count: $0.count)) } ?? scratch)
+                fields.append(
+                    field.inPlace.map {
+                        Array(UnsafeBufferPointer(start: bytes + $0.lowerBound, count: $0.count))
+                    } ?? scratch)
                 fieldEnd = field.end
             } else {
                 fieldEnd = self.fieldEnd(bytes, from: p, end: end)

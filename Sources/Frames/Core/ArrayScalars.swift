@@ -59,6 +59,29 @@ extension FrameArrayScalar {
     }
 }
 
+extension FrameArrayScalar {
+    public static func _select(_ replace: NDArray<Bool>, _ other: NDArray<Self>, _ values: NDArray<Self>)
+        -> NDArray<Self>
+    {
+        trapping { try `where`(replace, other, values) }
+    }
+}
+
+extension FrameNumeric {
+    public static func _compare(_ op: ComparisonOp, _ a: NDArray<Self>, _ b: NDArray<Self>) -> NDArray<Bool> {
+        trapping { () throws(NDArrayError) -> NDArray<Bool> in
+            switch op {
+            case .less: try less(a, b)
+            case .lessEqual: try lessEqual(a, b)
+            case .greater: try greater(a, b)
+            case .greaterEqual: try greaterEqual(a, b)
+            case .equal: try equal(a, b)
+            case .notEqual: try notEqual(a, b)
+            }
+        }
+    }
+}
+
 extension Double: FrameNumeric {
     public static var frameType: FrameType { .float64 }
     public static var _placeholder: Double { .nan }
@@ -86,5 +109,20 @@ extension Bool: FrameArrayScalar {
     public static var frameType: FrameType { .bool }
     public static var _placeholder: Bool { false }
     public static func _less(_ a: Bool, _ b: Bool) -> Bool { !a && b }
+
+    /// Booleans order false before true; the comparison is computed from `a != b` and `b`.
+    public static func _compare(_ op: ComparisonOp, _ a: NDArray<Bool>, _ b: NDArray<Bool>) -> NDArray<Bool> {
+        trapping { () throws(NDArrayError) -> NDArray<Bool> in
+            let differ = try logicalXor(a, b)
+            switch op {
+            case .notEqual: return differ
+            case .equal: return logicalNot(differ)
+            case .less: return try logicalAnd(differ, b)
+            case .greater: return try logicalAnd(differ, a)
+            case .lessEqual: return try logicalOr(logicalNot(differ), b)
+            case .greaterEqual: return try logicalOr(logicalNot(differ), a)
+            }
+        }
+    }
     public static func _column(_ series: Series<Bool>) -> Column { .bool(series) }
 }

@@ -51,6 +51,8 @@ protocol AnySeries: Sendable {
     func takeColumn(_ indices: [Int]) -> Column
     func filterColumn(_ keep: NDArray<Bool>) -> Column
     func concatenateColumn(_ others: [Column]) throws(FrameError) -> Column
+    /// Each row's index among the distinct values, missing values being one value of their own.
+    func factorCodes() -> [Int]
 }
 
 extension Series: AnySeries {
@@ -69,6 +71,8 @@ extension Series: AnySeries {
     func filterColumn(_ keep: NDArray<Bool>) -> Column {
         Series(unchecked: name, Scalar._filter(values, keep), validity.map { Bool._filter($0, keep) }).column
     }
+
+    func factorCodes() -> [Int] { factorize().codes }
 
     func concatenateColumn(_ others: [Column]) throws(FrameError) -> Column {
         var parts = [self]

@@ -62,7 +62,8 @@ public struct DataFrame: Sendable, Equatable {
         let column = try column(name)
         guard let series = column.series(as: type) else {
             throw .typeMismatch(
-                operation: "series", expected: "column \"\(name)\" of type \(S.frameType)", found: "\(column.type)")
+                operation: "series", expected: "column \"\(name)\" of type \(S.frameType)",
+                found: "\(column.type)")
         }
         return series
     }
@@ -82,7 +83,8 @@ public struct DataFrame: Sendable, Equatable {
     /// the position is not within `0...columns.count`.
     public mutating func insert(_ column: Column, at index: Int) throws(FrameError) {
         guard index >= 0 && index <= columns.count else {
-            throw .invalidArgument(operation: "insert", expected: "a position within 0...\(columns.count)", found: "\(index)")
+            throw .invalidArgument(
+                operation: "insert", expected: "a position within 0...\(columns.count)", found: "\(index)")
         }
         guard self[column.name] == nil else { throw .duplicateColumn(operation: "insert", name: column.name) }
         try checkLength(column, "insert")
@@ -109,7 +111,8 @@ public struct DataFrame: Sendable, Equatable {
     /// within `0..<rowCount`.
     public func rows(_ range: Range<Int>) throws(FrameError) -> DataFrame {
         guard range.lowerBound >= 0 && range.upperBound <= rowCount else {
-            throw .invalidArgument(operation: "rows", expected: "a range within 0..<\(rowCount)", found: "\(range)")
+            throw .invalidArgument(
+                operation: "rows", expected: "a range within 0..<\(rowCount)", found: "\(range)")
         }
         return DataFrame(unchecked: columns.map { $0.series.sliceColumn(range) })
     }
@@ -122,7 +125,8 @@ public struct DataFrame: Sendable, Equatable {
     /// The rows at `indices`, in that order (-1 gives a row of missing values).
     public func take(_ indices: [Int]) throws(FrameError) -> DataFrame {
         if let bad = indices.first(where: { $0 < -1 || $0 >= rowCount }) {
-            throw .invalidArgument(operation: "take", expected: "indices within -1..<\(rowCount)", found: "\(bad)")
+            throw .invalidArgument(
+                operation: "take", expected: "indices within -1..<\(rowCount)", found: "\(bad)")
         }
         return DataFrame(unchecked: columns.map { $0.series.takeColumn(indices) })
     }
@@ -132,7 +136,8 @@ public struct DataFrame: Sendable, Equatable {
         guard let first = frames.first else { return DataFrame() }
         for frame in frames where frame.columnNames != first.columnNames {
             throw .typeMismatch(
-                operation: "concatenate", expected: "columns \(first.columnNames)", found: "\(frame.columnNames)")
+                operation: "concatenate", expected: "columns \(first.columnNames)",
+                found: "\(frame.columnNames)")
         }
         var columns: [Column] = []
         for (index, column) in first.columns.enumerated() {
@@ -143,7 +148,8 @@ public struct DataFrame: Sendable, Equatable {
 
     private func checkLength(_ column: Column, _ operation: String) throws(FrameError) {
         guard columns.isEmpty || column.count == rowCount else {
-            throw .lengthMismatch(operation: "\(operation)(\"\(column.name)\")", expected: rowCount, found: column.count)
+            throw .lengthMismatch(
+                operation: "\(operation)(\"\(column.name)\")", expected: rowCount, found: column.count)
         }
     }
 }
@@ -156,7 +162,8 @@ extension DataFrame: CustomStringConvertible {
         if rowCount > 10 { table.insert(columns.map { _ in "…" }, at: 6) }
         let widths = columns.indices.map { c in table.map { $0[c].count }.max() ?? 0 }
         let lines = table.map { cells in
-            zip(cells, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
+            zip(cells, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(
+                separator: "  ")
         }
         return (lines + ["[\(rowCount) rows x \(columns.count) columns]"]).joined(separator: "\n")
     }

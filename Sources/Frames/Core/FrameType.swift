@@ -37,6 +37,11 @@ public protocol FrameScalar: Sendable, Hashable, CustomStringConvertible {
     /// Normalises a validity mask: `Double` writes NaN into missing slots and drops the mask (in
     /// pandas a float64 NaN *is* the missing value); other types drop a mask with no missing value.
     static func _normalize(_ values: Values, _ validity: NDArray<Bool>?) -> (Values, NDArray<Bool>?)
+    /// `replace[i] ? other[i] : values[i]`; `other` has one value (broadcast) or as many as `values`.
+    static func _select(_ replace: NDArray<Bool>, _ other: Values, _ values: Values) -> Values
+    /// `a[i] op b[i]`; `b` has one value (broadcast) or as many as `a`. NaN compares as IEEE 754
+    /// says (only `!=` holds), the placeholder of a missing value as the value it is.
+    static func _compare(_ op: ComparisonOp, _ a: Values, _ b: Values) -> NDArray<Bool>
     /// Whether a stored value means "missing" by itself (NaN for `Double`, never otherwise).
     static func _isMissing(_ value: Self) -> Bool
     /// Whether `a` sorts before `b` (numbers by value, false before true, text by code points).

@@ -30,7 +30,8 @@ public struct Series<Scalar: FrameScalar>: Sendable {
         let count = Scalar._count(values)
         if let validity {
             guard validity.rank == 1 && validity.count == count else {
-                throw .lengthMismatch(operation: "Series(values:validity:)", expected: count, found: validity.count)
+                throw .lengthMismatch(
+                    operation: "Series(values:validity:)", expected: count, found: validity.count)
             }
         }
         self.init(unchecked: name, values, validity)
@@ -98,7 +99,8 @@ public struct Series<Scalar: FrameScalar>: Sendable {
     /// within `0..<count`.
     public func slice(_ range: Range<Int>) throws(FrameError) -> Series {
         guard range.lowerBound >= 0 && range.upperBound <= count else {
-            throw .invalidArgument(operation: "slice", expected: "a range within 0..<\(count)", found: "\(range)")
+            throw .invalidArgument(
+                operation: "slice", expected: "a range within 0..<\(count)", found: "\(range)")
         }
         return Series(unchecked: name, Scalar._slice(values, range), validity?[range])
     }
@@ -112,7 +114,8 @@ public struct Series<Scalar: FrameScalar>: Sendable {
     /// index outside `-1..<count`.
     public func take(_ indices: [Int]) throws(FrameError) -> Series {
         if let bad = indices.first(where: { $0 < -1 || $0 >= count }) {
-            throw .invalidArgument(operation: "take", expected: "indices within -1..<\(count)", found: "\(bad)")
+            throw .invalidArgument(
+                operation: "take", expected: "indices within -1..<\(count)", found: "\(bad)")
         }
         var present = validity.map { mask in indices.map { $0 >= 0 && mask[$0] } }
         if present == nil && indices.contains(-1) { present = indices.map { $0 >= 0 } }
@@ -135,7 +138,9 @@ public struct Series<Scalar: FrameScalar>: Sendable {
             throw .invalidArgument(operation: "concatenate", expected: "at least one series", found: "none")
         }
         let values = Scalar._concatenate(parts.map(\.values))
-        guard parts.contains(where: { $0.validity != nil }) else { return Series(unchecked: first.name, values, nil) }
+        guard parts.contains(where: { $0.validity != nil }) else {
+            return Series(unchecked: first.name, values, nil)
+        }
         let masks = parts.map { $0.validity ?? NDArray<Bool>.full([$0.count], true) }
         return Series(unchecked: first.name, values, Bool._concatenate(masks))
     }

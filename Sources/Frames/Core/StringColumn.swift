@@ -36,7 +36,8 @@ public struct StringColumn: Sendable, Equatable {
         }
         let column = StringColumn(offsets: offsets, bytes: bytes)
         for i in 0..<column.count where column.withUTF8(i, { String(validating: $0, as: UTF8.self) }) == nil {
-            throw .invalidArgument(operation: "StringColumn", expected: "UTF-8 text", found: "invalid bytes in row \(i)")
+            throw .invalidArgument(
+                operation: "StringColumn", expected: "UTF-8 text", found: "invalid bytes in row \(i)")
         }
         self = column
     }
@@ -87,7 +88,10 @@ public struct StringColumn: Sendable, Equatable {
     }
 
     public static func == (a: StringColumn, b: StringColumn) -> Bool {
-        a.count == b.count && (0..<a.count).allSatisfy { i in a.withUTF8(i) { x in b.withUTF8(i) { y in x.elementsEqual(y) } } }
+        a.count == b.count
+            && (0..<a.count).allSatisfy { i in
+                a.withUTF8(i) { x in b.withUTF8(i) { y in x.elementsEqual(y) } }
+            }
     }
 }
 
@@ -98,7 +102,9 @@ extension String: FrameScalar {
     public static func _count(_ values: StringColumn) -> Int { values.count }
     public static func _element(_ values: StringColumn, _ index: Int) -> String { values[index] }
     public static func _values(_ elements: [String]) -> StringColumn { StringColumn(elements) }
-    public static func _slice(_ values: StringColumn, _ range: Range<Int>) -> StringColumn { values.slice(range) }
+    public static func _slice(_ values: StringColumn, _ range: Range<Int>) -> StringColumn {
+        values.slice(range)
+    }
 
     public static func _take(_ values: StringColumn, _ indices: [Int]) -> StringColumn {
         StringColumn.build(count: indices.count) { row, bytes in
@@ -134,6 +140,39 @@ extension String: FrameScalar {
     }
 
     public static func _less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    public static func _select(_ replace: NDArray<Bool>, _ other: StringColumn, _ values: StringColumn)
+        -> StringColumn
+    {
+        let flags = replace.scalars
+        return StringColumn.build(count: values.count) { row, bytes in
+            let source = flags[row] ? other : values
+            source.withUTF8(other.count == 1 && flags[row] ? 0 : row) { bytes.append(contentsOf: $0) }
+        }
+    }
+
+    /// Strings compare by their UTF-8 bytes, which orders them by code points as Python does.
+    public static func _compare(_ op: ComparisonOp, _ a: StringColumn, _ b: StringColumn) -> NDArray<Bool> {
+        var out = NDArray<Bool>.empty([a.count])
+        out.withUnsafeMutableBufferPointer { target in
+            for row in 0..<a.count {
+                let order = a.withUTF8(row) { x in
+                    b.withUTF8(b.count == 1 ? 0 : row) { y in
+                        x.elementsEqual(y) ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
+                    }
+                }
+                switch op {
+                case .less: target[row] = order < 0
+                case .lessEqual: target[row] = order <= 0
+                case .greater: target[row] = order > 0
+                case .greaterEqual: target[row] = order >= 0
+                case .equal: target[row] = order == 0
+                case .notEqual: target[row] = order != 0
+                }
+            }
+        }
+        return out
+    }
 
     public static func _column(_ series: Series<String>) -> Column { .string(series) }
 }
