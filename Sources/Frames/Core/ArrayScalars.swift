@@ -30,6 +30,7 @@ extension FrameArrayScalar {
     public static func _filter(_ values: NDArray<Self>, _ keep: NDArray<Bool>) -> NDArray<Self> {
         let kept = keep.withUnsafeBufferPointer { flags in flags.reduce(0) { $0 + ($1 ? 1 : 0) } }
         var out = NDArray<Self>.empty([kept])
+        guard kept > 0 else { return out }
         values.withUnsafeBufferPointer { source in
             keep.withUnsafeBufferPointer { flags in
                 out.withUnsafeMutableBufferPointer { target in

@@ -71,11 +71,11 @@ public struct DataFrame: Sendable, Equatable {
     /// Adds `column` at the end, or replaces the column of the same name in place; throws when
     /// its length differs from the frame's.
     public mutating func setColumn(_ column: Column) throws(FrameError) {
+        try checkLength(column, "setColumn")
         if let index = columns.firstIndex(where: { $0.name == column.name }) {
-            try checkLength(column, "setColumn")
             columns[index] = column
         } else {
-            try insert(column, at: columns.count)
+            columns.append(column)
         }
     }
 

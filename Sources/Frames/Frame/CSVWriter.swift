@@ -25,11 +25,8 @@ extension DataFrame {
     }
 
     private func quoted(_ field: String, _ separator: String) -> String {
-        guard
-            field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r")
-        else {
-            return field
-        }
+        let special = Set(separator.utf8).union([UInt8(ascii: "\""), ASCII.lineFeed, ASCII.carriageReturn])
+        guard field.utf8.contains(where: special.contains) else { return field }
         return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
             + "\""
     }
