@@ -40,8 +40,8 @@ import Testing
 
     @Test func toCSVMatchesPandas() throws {
         let floats: [Double?] = [
-            1e16, 1e-5, 0.1, nil, -0.0, 123_456_789_012_345_678, 1e15, 0.0001, 1.5e300, 2.5, 100, 1e22,
-            5e-324, .infinity,
+            1e16, 1e-5, 0.1, nil, -0.0, 123_456_789_012_345_680, 1e15, 0.0001, 1.5e300, 2.5, 100, 1e22,
+            .leastNonzeroMagnitude, .infinity,
             1_234_567_890_123_456.7, 0.30000000000000004,
         ]
         let strings: [String?] = [
