@@ -103,10 +103,14 @@ struct ChunkParser {
         var p = start
         var rows = 0
         var untilCheckpoint = 0
+        // Whether rows may take the integer path, and whether to ask again after the next row
+        // (kinds change only while a column is undecided or after the integer path stops).
         var integerRows = allIntegers()
+        var recheck = true
         while p < limit && rows < maxRows {
             if integerRows {
                 integerRows = false
+                recheck = true
                 let parsed = parseIntegerRows(
                     from: p, limit: limit, maxRows: maxRows &- rows, every: checkpointEvery,
                     untilCheckpoint: &untilCheckpoint, checkpoints: &checkpoints)
@@ -114,7 +118,6 @@ struct ChunkParser {
                 rows &+= parsed.rows
                 continue
             }
-            defer { integerRows = allIntegers() }
             let first = bytes[p]
             if first == ASCII.lineFeed || first == ASCII.carriageReturn || isBlank(first),
                 let next = delimiters.blankLineEnd(bytes, p, end: end)
@@ -179,7 +182,9 @@ struct ChunkParser {
                     return (
                         rows, rowStart,
                         .failed(
-                            CSVFailure(.badValue(expected: expected, found: found), offset: p, column: column)
+                            CSVFailure(
+                                .badValue(expected: expected.expectation, found: found), offset: p,
+                                column: column)
                         )
                     )
                 }
@@ -199,12 +204,17 @@ struct ChunkParser {
                         rows, rowStart,
                         .failed(
                             CSVFailure(
-                                .badValue(expected: expected, found: ""), offset: rowStart, column: column))
+                                .badValue(expected: expected.expectation, found: ""), offset: rowStart,
+                                column: column))
                     )
                 }
                 column += 1
             }
             rows += 1
+            if recheck {
+                integerRows = allIntegers()
+                recheck = (0..<columnCount).contains { columns[$0].kind == .undecided }
+            }
         }
         return (rows, p, nil)
     }

@@ -21,6 +21,16 @@ enum ColumnKind: UInt8, Sendable {
         }
     }
 
+    /// What a field of this kind must be, for error messages.
+    var expectation: String {
+        switch self {
+        case .integer: "an integer"
+        case .float: "a number"
+        case .bool: "True or False"
+        case .undecided, .string: "text"
+        }
+    }
+
     /// The kind a column fixed to `type` is parsed as.
     init(_ type: FrameType) {
         switch type {
@@ -49,8 +59,8 @@ enum AppendStatus {
     /// The field is not a value of the inferred kind, and earlier values need their text back:
     /// the chunk must be parsed again with this column as text.
     case needsString
-    /// The field is not a value of the fixed type; `expected` names what was.
-    case invalid(expected: String)
+    /// The field is not a value of the fixed type, of kind `expected`.
+    case invalid(expected: ColumnKind)
 }
 
 /// The values of one column of one chunk as they are parsed, in a growable buffer of 8-byte slots
@@ -74,18 +84,22 @@ struct ColumnBuilder {
     private(set) var text: UnsafeMutablePointer<UInt8>?
     private(set) var textCount = 0
     private var textCapacity = 0
+    /// The text buffer's first size: the bytes of the chunk, which bound its text.
+    private let textReserve: Int
 
     /// A builder for about `expectedRows` rows. With `region`, values are written straight into
     /// that part of the final column's buffer while they fit in it, saving a copy (and the page
     /// faults of a buffer of their own); past its capacity they move to a buffer of their own.
     init(
-        _ spec: ColumnSpec, storing: Bool, expectedRows: Int,
+        _ spec: ColumnSpec, storing: Bool, expectedRows: Int, expectedTextBytes: Int = 0,
         region: (base: UnsafeMutablePointer<UInt64>, capacity: Int)? = nil
     ) {
         kind = spec.type.map(ColumnKind.init) ?? .undecided
         fixed = spec.type != nil
         missingAllowed = spec.missingAllowed
         self.storing = storing
+        // Text is at most the chunk's bytes: room for it is reserved (not touched) up front.
+        textReserve = storing ? expectedTextBytes : 0
         if storing, let region {
             slots = region.base
             capacity = region.capacity
@@ -130,38 +144,46 @@ struct ColumnBuilder {
     mutating func append(
         _ field: UnsafePointer<UInt8>, _ length: Int, markers: MissingMarkers
     ) -> AppendStatus {
-        if markers.contains(field, length) { return appendMissing() }
+        // A field that reads as a value is a missing-value marker only if some marker reads as
+        // a value (not so for pandas' defaults): most fields skip the lookup.
+        func isMissing(readsAsValue: Bool) -> Bool {
+            (!readsAsValue || markers.includesValue) && markers.contains(field, length)
+        }
         switch kind {
         case .integer:
             if let value = parseInteger(field, length) {
+                if isMissing(readsAsValue: true) { return appendMissing() }
                 push(UInt64(bitPattern: value))
-            } else if fixed {
-                return .invalid(expected: "an integer")
-            } else if let value = parseDouble(field, length) {
-                convertToFloat()
-                push(value.bitPattern)
-            } else {
-                return textNeeded(field, length)
+                return .ok
             }
+            if isMissing(readsAsValue: false) { return appendMissing() }
+            if fixed { return .invalid(expected: .integer) }
+            guard let value = parseDouble(field, length) else { return textNeeded(field, length) }
+            convertToFloat()
+            push(value.bitPattern)
         case .float:
             if let value = parseDouble(field, length) {
+                if isMissing(readsAsValue: true) { return appendMissing() }
                 push(value.bitPattern)
-            } else if fixed {
-                return .invalid(expected: "a number")
-            } else {
-                return textNeeded(field, length)
+                return .ok
             }
+            if isMissing(readsAsValue: false) { return appendMissing() }
+            if fixed { return .invalid(expected: .float) }
+            return textNeeded(field, length)
         case .bool:
             if let value = parseBool(field, length) {
+                if isMissing(readsAsValue: true) { return appendMissing() }
                 push(value ? 1 : 0)
-            } else if fixed {
-                return .invalid(expected: "True or False")
-            } else {
-                return textNeeded(field, length)
+                return .ok
             }
+            if isMissing(readsAsValue: false) { return appendMissing() }
+            if fixed { return .invalid(expected: .bool) }
+            return textNeeded(field, length)
         case .string:
+            if markers.contains(field, length) { return appendMissing() }
             pushText(field, length)
         case .undecided:
+            if markers.contains(field, length) { return appendMissing() }
             if let value = parseInteger(field, length) {
                 kind = .integer
                 push(UInt64(bitPattern: value))
@@ -182,7 +204,7 @@ struct ColumnBuilder {
     /// Appends a missing value (an empty or NA field, or a field the row does not have).
     mutating func appendMissing() -> AppendStatus {
         guard missingAllowed else {
-            return .invalid(expected: kind == .integer ? "an integer" : "True or False")
+            return .invalid(expected: kind)
         }
         if storing {
             if missing == nil {
@@ -208,7 +230,7 @@ struct ColumnBuilder {
     private mutating func pushText(_ field: UnsafePointer<UInt8>, _ length: Int) {
         if storing {
             if textCount + length > textCapacity {
-                textCapacity = Swift.max(textCount + length, textCapacity * 2, 4096)
+                textCapacity = Swift.max(textCount + length, textCapacity * 2, textReserve, 4096)
                 text = ChunkMemory.grow(text, keeping: textCount, to: textCapacity).assumingMemoryBound(
                     to: UInt8.self)
             }

@@ -73,37 +73,3 @@ func parseBool(_ text: UnsafePointer<UInt8>, _ count: Int) -> Bool? {
     if count == 5 { return matches("False") || matches("FALSE") || matches("false") ? false : nil }
     return nil
 }
-
-/// The strings that mean "missing" in a field (pandas' `na_values`), matched exactly.
-struct MissingMarkers: Sendable {
-    /// The markers grouped by length in bytes.
-    private let byLength: [[[UInt8]]]
-    /// Whether the empty field is a marker.
-    let includesEmpty: Bool
-    /// Whether a marker is an integer (then integer fields must be checked against the markers).
-    let includesInteger: Bool
-
-    init(_ markers: Set<String>) {
-        let encoded = markers.map { Array($0.utf8) }
-        var groups = Array(repeating: [[UInt8]](), count: (encoded.map(\.count).max() ?? 0) + 1)
-        for marker in encoded { groups[marker.count].append(marker) }
-        byLength = groups
-        includesEmpty = markers.contains("")
-        includesInteger = markers.contains { marker in
-            var utf8 = Array(marker.utf8)
-            return utf8.withUnsafeMutableBufferPointer { parseInteger($0.baseAddress!, $0.count) != nil }
-        }
-    }
-
-    /// Whether `text[0..<count]` is one of the markers.
-    @inline(__always)
-    func contains(_ text: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        if count == 0 { return includesEmpty }
-        guard count < byLength.count else { return false }
-        for marker in byLength[count]
-        where marker.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text, count) == 0 }) {
-            return true
-        }
-        return false
-    }
-}

@@ -31,6 +31,7 @@ final class ParsedChunk: @unchecked Sendable {
                 (builders + index).initialize(
                     to: ColumnBuilder(
                         spec, storing: storing, expectedRows: expectedRows,
+                        expectedTextBytes: Swift.min(Swift.min(limit, document.count) - start, 1 << 28),
                         region: spec.type == .string ? nil : regions?[index]))
             }
             var parser = ChunkParser(

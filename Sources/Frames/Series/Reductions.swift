@@ -42,10 +42,21 @@ extension Series where Scalar: FrameNumeric {
     }
 
     /// The sum of the values present; 0 when there is none. Integers wrap on overflow.
-    public func sum() -> Scalar { NDArrays.sum(zeroFilled()) }
+    public func sum() -> Scalar {
+        // Without a mask, one pass: a NaN total is the only sign of a missing value.
+        if validity == nil {
+            let total = NDArrays.sum(values)
+            if !Scalar._isMissing(total) { return total }
+        }
+        return NDArrays.sum(zeroFilled())
+    }
 
     /// The mean of the values present (computed in `Double`); NaN when there is none.
     public func mean() -> Double {
+        if let doubles = values as? NDArray<Double>, validity == nil {
+            let total = NDArrays.sum(doubles)
+            if !total.isNaN { return total / Double(count) }
+        }
         let total = NDArrays.sum(zeroFilled().astype(Double.self))
         return total / Double(countPresent())
     }
