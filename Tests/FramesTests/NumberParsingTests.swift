@@ -107,12 +107,12 @@ import Testing
 
     @Test func eightDigitWordsParse() {
         for text in ["0", "7", "42", "12345678", "00000001", "99999999"] {
-            let padded = Array(text.utf8) + [UInt8](repeating: 0, count: 8 - text.count)
-            let word = padded.withUnsafeBufferPointer { loadWord($0.baseAddress!) }
-            let (digits, count) = leadingDigits(word)
-            #expect(count == min(text.count, 8))
-            let shift = UInt64(64 - 8 * count)
-            #expect(eightDigitsValue(digits &<< shift) == UInt64(text)!)
+            // The digits minus "0", first digit in the lowest byte, shifted so that the unused
+            // low bytes read as leading zeros: how the tokenizer calls it.
+            let digits = text.utf8.enumerated().reduce(UInt64(0)) {
+                $0 | UInt64($1.element - 48) << UInt64(8 * $1.offset)
+            }
+            #expect(eightDigitsValue(digits &<< UInt64(64 - 8 * text.count)) == UInt64(text)!)
         }
     }
 }

@@ -17,6 +17,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     /// A row or byte range outside the document, or an index made for another document.
     case outOfRange(operation: String, expected: String, found: String)
 
+    /// The message: where (line and column when a field is at fault), what was expected, what was found.
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):

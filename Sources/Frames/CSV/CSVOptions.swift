@@ -10,7 +10,9 @@ public enum CSVHeader: Sendable, Equatable, ExpressibleByIntegerLiteral, Express
     /// The header is row `n` (counting non-blank rows from 0); the rows before it are skipped.
     case row(Int)
 
+    /// `header: n`: the header is row `n`.
     public init(integerLiteral value: Int) { self = .row(value) }
+    /// `header: nil`: no header row.
     public init(nilLiteral: ()) { self = .none }
 }
 

@@ -16,14 +16,6 @@ func eightDigitsValue(_ digits: UInt64) -> UInt64 {
     return ((pairs & mask) &* high &+ ((pairs >> 16) & mask) &* low) >> 32
 }
 
-/// The bytes of `word` minus `"0"` each, and the number of leading bytes that are digits.
-@inline(__always)
-func leadingDigits(_ word: UInt64) -> (digits: UInt64, count: Int) {
-    let digits = word &- 0x3030_3030_3030_3030
-    let nonDigits = ((digits &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
-    return (digits, nonDigits.trailingZeroBitCount >> 3)
-}
-
 /// Whether `byte` is a space or a tab (what numeric fields may be padded with).
 @inline(__always)
 func isBlank(_ byte: UInt8) -> Bool { byte == ASCII.space || byte == ASCII.tab }

@@ -5,9 +5,13 @@ import NDArrays
 /// A GPU library mirrors frames by switching over these four cases; typed code gets the series
 /// back with `frame.series("price", as: Double.self)`.
 public enum Column: Sendable, Equatable {
+    /// A float64 column (NaN is missing).
     case float64(Series<Double>)
+    /// An int64 column.
     case int64(Series<Int64>)
+    /// A bool column.
     case bool(Series<Bool>)
+    /// A text column.
     case string(Series<String>)
 
     /// The series as an existential, for operations written once for every type.

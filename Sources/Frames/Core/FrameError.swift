@@ -16,6 +16,7 @@ public enum FrameError: Error, Equatable, CustomStringConvertible {
     /// An argument outside what the operation accepts (a row range past the end, a negative count).
     case invalidArgument(operation: String, expected: String, found: String)
 
+    /// The message: the operation, what it expected, what it found.
     public var description: String {
         switch self {
         case .lengthMismatch(let op, let expected, let found):

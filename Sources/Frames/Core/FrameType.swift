@@ -4,6 +4,7 @@ import NDArrays
 public enum FrameType: String, Sendable, CaseIterable, CustomStringConvertible {
     case float64, int64, bool, string
 
+    /// The pandas name, e.g. "float64".
     public var description: String { rawValue }
 }
 

@@ -87,6 +87,7 @@ public struct StringColumn: Sendable, Equatable {
         return StringColumn(offsets: offsets, bytes: bytes)
     }
 
+    /// Same strings in the same order (the buffers may differ: a slice equals its copy).
     public static func == (a: StringColumn, b: StringColumn) -> Bool {
         a.count == b.count
             && (0..<a.count).allSatisfy { i in

@@ -3,9 +3,13 @@ import NDArrays
 /// pandas' `describe()` of a numeric series: count, mean, standard deviation (ddof 1), extremes
 /// and quartiles of the values present, the quartiles interpolated linearly (NumPy's default).
 public struct Description: Sendable, Equatable {
+    /// The number of values present.
     public var count: Double
+    /// Their mean.
     public var mean: Double
+    /// Their standard deviation, ddof 1.
     public var std: Double
+    /// The smallest.
     public var min: Double
     /// The 25% quantile.
     public var lowerQuartile: Double
@@ -13,6 +17,7 @@ public struct Description: Sendable, Equatable {
     public var median: Double
     /// The 75% quantile.
     public var upperQuartile: Double
+    /// The largest.
     public var max: Double
 
     /// pandas' row labels, in the order of `values`.

@@ -109,8 +109,9 @@ public struct Moments: Sendable, Equatable {
     public var mean: Double
     /// The sum of squared deviations from the mean.
     public var squaredDeviations: Double
-    /// The extremes, nil when there is no value.
+    /// The smallest value, nil when there is none.
     public var min: Double?
+    /// The largest value, nil when there is none.
     public var max: Double?
 
     /// The statistics of two row ranges together.
