@@ -58,6 +58,18 @@ import Testing
         #expect(text.typed("a", String.self)?.elements == ["  True", "0x10", "1_000"])
     }
 
+    @Test func negativeZeroFollowsPandas() throws {
+        // A float elsewhere makes pandas read every field as a float: "-0" is -0.0 …
+        let floats = try readCSV(text: "a\n-0\n1\n2.5\n")
+        #expect(floats.typed("a", Double.self)?.values.scalars.map(\.sign) == [.minus, .plus, .plus])
+        // … while a column that is float only for a missing value converts its integers: 0.0.
+        let missing = try readCSV(text: "a\n-0\nNA\n1\n")
+        #expect(missing.typed("a", Double.self)?.values.scalars.first?.sign == .plus)
+        let padded = try readCSV(text: "a,b\n-0,1\n,2\n")
+        #expect(padded.typed("a", Double.self)?.values.scalars.first?.sign == .plus)
+        #expect(try readCSV(text: "a\n-0\n-00\n").typed("a", Int64.self)?.elements == [0, 0])
+    }
+
     @Test func integersBeyondInt64AreFloat() throws {
         let frame = try readCSV(text: "a\n9223372036854775807\n-9223372036854775808\n")
         #expect(frame.typed("a", Int64.self)?.elements == [.max, .min])

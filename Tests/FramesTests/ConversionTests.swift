@@ -60,6 +60,12 @@ import Testing
         #expect(frame.toCSV() == pandas)
     }
 
+    @Test func loneEmptyFieldsAreQuoted() throws {
+        let frame = try DataFrame([Series<String>(["a", "", nil], name: "s").column])
+        #expect(frame.toCSV() == "s\na\n\"\"\n\"\"\n")
+        #expect(try readCSV(text: frame.toCSV()).typed("s", String.self)?.elements == ["a", nil, nil])
+    }
+
     @Test func toCSVReadsBack() throws {
         let frame = try DataFrame([
             Series<Double>([1.25, nil, -3e-7], name: "x").column,

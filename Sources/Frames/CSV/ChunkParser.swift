@@ -313,14 +313,15 @@ struct ChunkParser {
     }
 
     /// The integer `bytes[start..<start + length]` spells, for at most eight digits after an
-    /// optional minus sign; nil otherwise.
+    /// optional minus sign; nil otherwise, and for a negative zero (which the column builder must
+    /// see, to read it as -0.0 should the column turn float).
     @inline(__always)
     private func integer(at start: Int, length: Int) -> Int64? {
         if length >= 1 && length <= 8, let value = digitsValue(at: start, length: length) {
             return Int64(truncatingIfNeeded: value)
         }
         if length >= 2 && length <= 9 && bytes[start] == ASCII.minus,
-            let value = digitsValue(at: start &+ 1, length: length &- 1)
+            let value = digitsValue(at: start &+ 1, length: length &- 1), value != 0
         {
             return -Int64(truncatingIfNeeded: value)
         }

@@ -28,9 +28,12 @@ func assembleColumns(
         let type = finalType(kinds[column], spec: specs[column], hasMissing: hasMissing, rows: rows)
         let parts = ColumnParts(chunks: chunks, column: column, rowBase: rowBase)
         let name = names[column]
-        if let column = regions?.inPlace(column, chunks, type: type) { return column.renamed(name) }
+        let fromText = kinds[column] == .float
+        if let column = regions?.inPlace(column, chunks, type: type, fromText: fromText) {
+            return column.renamed(name)
+        }
         switch type {
-        case .float64: return .float64(Series(unchecked: name, parts.doubles(rows), nil))
+        case .float64: return .float64(Series(unchecked: name, parts.doubles(rows, fromText: fromText), nil))
         case .int64: return .int64(Series(unchecked: name, parts.integers(rows), nil))
         case .bool:
             return .bool(
@@ -62,7 +65,8 @@ private struct ColumnParts {
         return out
     }
 
-    func doubles(_ rows: Int) -> NDArray<Double> {
+    /// The values as doubles; `fromText` as in `ColumnBuilder.integerAsDouble`.
+    func doubles(_ rows: Int, fromText: Bool) -> NDArray<Double> {
         fill(rows) { builder, target in
             let missing = builder.missing
             for i in 0..<builder.count {
@@ -72,7 +76,7 @@ private struct ColumnParts {
                 }
                 let bits = builder.slots.unsafelyUnwrapped[i]
                 switch builder.kind {
-                case .integer: target[i] = Double(Int64(bitPattern: bits))
+                case .integer: target[i] = builder.integerAsDouble(i, bits, fromText: fromText)
                 case .float: target[i] = Double(bitPattern: bits)
                 default: target[i] = .nan
                 }

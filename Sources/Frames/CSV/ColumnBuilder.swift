@@ -84,6 +84,10 @@ struct ColumnBuilder {
     private(set) var text: UnsafeMutablePointer<UInt8>?
     private(set) var textCount = 0
     private var textCapacity = 0
+    /// Rows whose integer was written "-0" (or "-00"…): 0 as an integer, and -0.0 when a float
+    /// elsewhere in the column makes pandas read every field as a float again (a column that
+    /// turns float only for missing values converts its integers, and keeps 0.0).
+    private(set) var negativeZeros = Set<Int>()
     /// The text buffer's first size: the bytes of the chunk, which bound its text.
     private let textReserve: Int
 
@@ -153,6 +157,7 @@ struct ColumnBuilder {
         case .integer:
             if let value = parseInteger(field, length) {
                 if isMissing(readsAsValue: true) { return appendMissing() }
+                if value == 0 { noteZero(field, length) }
                 push(UInt64(bitPattern: value))
                 return .ok
             }
@@ -186,6 +191,7 @@ struct ColumnBuilder {
             if markers.contains(field, length) { return appendMissing() }
             if let value = parseInteger(field, length) {
                 kind = .integer
+                if value == 0 { noteZero(field, length) }
                 push(UInt64(bitPattern: value))
             } else if let value = parseDouble(field, length) {
                 kind = .float
@@ -249,13 +255,27 @@ struct ColumnBuilder {
         return .ok
     }
 
+    /// Records the current row if the zero `field` has a minus sign.
+    private mutating func noteZero(_ field: UnsafePointer<UInt8>, _ length: Int) {
+        if UnsafeBufferPointer(start: field, count: length).contains(ASCII.minus) {
+            negativeZeros.insert(count)
+        }
+    }
+
+    /// The double an integer slot stands for; -0.0 for the rows in `negativeZeros` when the
+    /// column holds floats (`fromText`).
+    func integerAsDouble(_ row: Int, _ bits: UInt64, fromText: Bool) -> Double {
+        fromText && bits == 0 && negativeZeros.contains(row) ? -0.0 : Double(Int64(bitPattern: bits))
+    }
+
     /// Rewrites the integers read so far as doubles (pandas: a float makes an integer column float).
     private mutating func convertToFloat() {
         kind = .float
         guard storing, let slots else { return }
         for i in 0..<count where missing?[i] != true {
-            slots[i] = Double(Int64(bitPattern: slots[i])).bitPattern
+            slots[i] = integerAsDouble(i, slots[i], fromText: true).bitPattern
         }
+        negativeZeros = []
     }
 
     private mutating func grow() {

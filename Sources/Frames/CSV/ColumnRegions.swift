@@ -74,7 +74,7 @@ struct ColumnRegions {
     /// Column `column` as its final array when every chunk wrote its rows in place and filled its
     /// region (the last one may fall short): the buffer's first `rows` elements, with integers
     /// written by integer chunks into a float buffer converted in place. Nil otherwise.
-    func inPlace(_ column: Int, _ chunks: [ParsedChunk], type: FrameType) -> Column? {
+    func inPlace(_ column: Int, _ chunks: [ParsedChunk], type: FrameType, fromText: Bool) -> Column? {
         guard let storage = storage[column], let pointer = pointers[column] else { return nil }
         for (index, chunk) in chunks.enumerated() {
             let builder = chunk.builders[column]
@@ -95,7 +95,7 @@ struct ColumnRegions {
                     if let missing = builder.missing, missing[i] {
                         target[i] = .nan
                     } else if builder.kind == .integer {
-                        target[i] = Double(Int64(bitPattern: pointer[bases[index] + i]))
+                        target[i] = builder.integerAsDouble(i, pointer[bases[index] + i], fromText: fromText)
                     } else if builder.kind != .float {
                         target[i] = .nan
                     }

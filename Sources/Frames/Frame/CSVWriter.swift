@@ -11,6 +11,12 @@ extension DataFrame {
         let separator = String(separator)
         var text = columnNames.map { quoted($0, separator) }.joined(separator: separator) + "\n"
         for row in 0..<rowCount {
+            // A lone empty field is written `""`, as Python's csv module writes it: an empty line
+            // would read back as a blank line, which readers skip.
+            if columns.count == 1 && columns[0].text(at: row).map({ $0.isEmpty }) != false {
+                text += "\"\"\n"
+                continue
+            }
             text += columns.map { column in
                 switch column {
                 case .float64(let s): s[row].map(pythonRepr) ?? ""
