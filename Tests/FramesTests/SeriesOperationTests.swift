@@ -147,6 +147,35 @@ import Testing
         #expect(text.str[0..<1].name == "fruit")
     }
 
+    @Test func expressionsLeaveTheirOperandsUnchanged() throws {
+        let a = Series<Double>([1, 2, 3], name: "a")
+        let b = Series<Double>([10, nil, 30], name: "b")
+        var copy = a
+        let twice: Series<Double> = a * 2
+        let sum: Series<Double> = twice + b
+        let result: Series<Double> = (sum - a * 2000) / 4
+        let expected: [Double?] = [-497, nil, -1491]
+        #expect(result.elements == expected)
+        let unchangedA: [Double?] = [1, 2, 3]
+        let unchangedB: [Double?] = [10, nil, 30]
+        #expect(a.elements == unchangedA)
+        #expect(b.elements == unchangedB)
+        copy = copy + 1
+        #expect(copy.elements == [2, 3, 4])
+        #expect(a.elements == unchangedA)
+        let masked = try a.mask(a > 1, 0).mask(a > 2, 9)
+        #expect(masked.elements == [1, 0, 9])
+        #expect(a.elements == unchangedA)
+        let i = Series<Int64>([1, nil, 3])
+        let j: Series<Int64> = i * 2 + i
+        #expect(j.elements == [3, nil, 9])
+        #expect(i.elements == [1, nil, 3])
+        let reversed: Series<Int64> = 10 - i
+        #expect(reversed.elements == [9, nil, 7])
+        let quotient: Series<Double> = 2.0 / a
+        #expect(quotient.elements == [2, 1, 2.0 / 3])
+    }
+
     @Test func mismatchedLengthsThrow() {
         let a = Series<Double>([1, 2, 3])
         let b = Series<Double>([1, 2])

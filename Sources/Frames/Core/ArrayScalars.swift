@@ -61,10 +61,13 @@ extension FrameArrayScalar {
 }
 
 extension FrameArrayScalar {
-    public static func _select(_ replace: NDArray<Bool>, _ other: NDArray<Self>, _ values: NDArray<Self>)
-        -> NDArray<Self>
-    {
-        trapping { try `where`(replace, other, values) }
+    public static func _select(
+        _ replace: NDArray<Bool>, _ other: NDArray<Self>, into values: inout NDArray<Self>
+    ) {
+        var buffer = NDArray<Self>.empty([0])
+        swap(&buffer, &values)
+        trapping { () throws(NDArrayError) in try `where`(replace, other, buffer, out: &buffer) }
+        values = buffer
     }
 }
 

@@ -38,8 +38,9 @@ public protocol FrameScalar: Sendable, Hashable, CustomStringConvertible {
     /// Normalises a validity mask: `Double` writes NaN into missing slots and drops the mask (in
     /// pandas a float64 NaN *is* the missing value); other types drop a mask with no missing value.
     static func _normalize(_ values: Values, _ validity: NDArray<Bool>?) -> (Values, NDArray<Bool>?)
-    /// `replace[i] ? other[i] : values[i]`; `other` has one value (broadcast) or as many as `values`.
-    static func _select(_ replace: NDArray<Bool>, _ other: Values, _ values: Values) -> Values
+    /// `values[i] = replace[i] ? other[i] : values[i]`; `other` has one value (broadcast) or as
+    /// many as `values`. Written in place when `values` holds the only reference to its buffer.
+    static func _select(_ replace: NDArray<Bool>, _ other: Values, into values: inout Values)
     /// `a[i] op b[i]`; `b` has one value (broadcast) or as many as `a`. NaN compares as IEEE 754
     /// says (only `!=` holds), the placeholder of a missing value as the value it is.
     static func _compare(_ op: ComparisonOp, _ a: Values, _ b: Values) -> NDArray<Bool>

@@ -21,9 +21,9 @@ public struct Series<Scalar: FrameScalar>: Sendable {
     /// The column name.
     public var name: String
     /// The values; missing slots hold `Scalar._placeholder`.
-    public private(set) var values: Scalar.Values
+    public internal(set) var values: Scalar.Values
     /// True where a value is present; nil when no value is missing.
-    public private(set) var validity: NDArray<Bool>?
+    public internal(set) var validity: NDArray<Bool>?
 
     /// A series over existing values; throws when `validity` has another length.
     public init(name: String = "", values: Scalar.Values, validity: NDArray<Bool>? = nil) throws(FrameError) {

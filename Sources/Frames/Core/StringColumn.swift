@@ -142,12 +142,13 @@ extension String: FrameScalar {
 
     public static func _less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
-    public static func _select(_ replace: NDArray<Bool>, _ other: StringColumn, _ values: StringColumn)
-        -> StringColumn
-    {
+    public static func _select(
+        _ replace: NDArray<Bool>, _ other: StringColumn, into values: inout StringColumn
+    ) {
         let flags = replace.scalars
-        return StringColumn.build(count: values.count) { row, bytes in
-            let source = flags[row] ? other : values
+        let old = values
+        values = StringColumn.build(count: old.count) { row, bytes in
+            let source = flags[row] ? other : old
             source.withUTF8(other.count == 1 && flags[row] ? 0 : row) { bytes.append(contentsOf: $0) }
         }
     }

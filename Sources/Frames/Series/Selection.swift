@@ -20,13 +20,14 @@ extension Series {
 
     /// The series with the rows where `condition` is true replaced by `other` (missing by
     /// default) (pandas' `mask`); throws when the lengths differ.
-    public func mask(_ condition: Series<Bool>, _ other: Scalar? = nil) throws(FrameError) -> Series {
+    public consuming func mask(_ condition: Series<Bool>, _ other: Scalar? = nil) throws(FrameError) -> Series
+    {
         try checkCondition(condition, "mask")
         return replacing(replaceMask(condition, keepWhere: false), with: other)
     }
 
     /// `mask` taking replacements from `other` row by row; throws when the lengths differ.
-    public func mask(_ condition: Series<Bool>, _ other: Series) throws(FrameError) -> Series {
+    public consuming func mask(_ condition: Series<Bool>, _ other: Series) throws(FrameError) -> Series {
         try checkCondition(condition, "mask")
         try checkCondition(other, "mask")
         return replacing(replaceMask(condition, keepWhere: false), with: other)
@@ -34,20 +35,22 @@ extension Series {
 
     /// The series with the rows where `condition` is false replaced by `other` (missing by
     /// default) (pandas' `where`); throws when the lengths differ.
-    public func `where`(_ condition: Series<Bool>, _ other: Scalar? = nil) throws(FrameError) -> Series {
+    public consuming func `where`(_ condition: Series<Bool>, _ other: Scalar? = nil) throws(FrameError)
+        -> Series
+    {
         try checkCondition(condition, "where")
         return replacing(replaceMask(condition, keepWhere: true), with: other)
     }
 
     /// `where` taking replacements from `other` row by row; throws when the lengths differ.
-    public func `where`(_ condition: Series<Bool>, _ other: Series) throws(FrameError) -> Series {
+    public consuming func `where`(_ condition: Series<Bool>, _ other: Series) throws(FrameError) -> Series {
         try checkCondition(condition, "where")
         try checkCondition(other, "where")
         return replacing(replaceMask(condition, keepWhere: true), with: other)
     }
 
     /// The series with missing values replaced by `value` (pandas' `fillna`).
-    public func fillingMissing(with value: Scalar) -> Series {
+    public consuming func fillingMissing(with value: Scalar) -> Series {
         guard let missing = presentMask().map(logicalNot) else { return self }
         return replacing(missing, with: value)
     }
@@ -60,20 +63,32 @@ extension Series {
         return trapping { try logicalOr(flags, logicalNot(present)) }
     }
 
-    private func replacing(_ replace: NDArray<Bool>, with other: Scalar?) -> Series {
-        let values = Scalar._select(replace, Scalar._values([other ?? Scalar._placeholder]), self.values)
-        guard other == nil || validity != nil else { return Series(unchecked: name, values, nil) }
+    /// The series with the `replace` rows set to `other` (missing when nil), written into its
+    /// own buffer when nothing else holds it (the second `mask` of `a.mask(…).mask(…)`).
+    private consuming func replacing(_ replace: NDArray<Bool>, with other: Scalar?) -> Series {
+        let validity = self.validity
+        let count = self.count
+        var result = self
+        Scalar._select(replace, Scalar._values([other ?? Scalar._placeholder]), into: &result.values)
+        // No mask is needed when nothing was missing and nothing became missing, or when the
+        // placeholder written is itself the missing value (NaN).
+        if validity == nil && (other != nil || Scalar._isMissing(Scalar._placeholder)) { return result }
         let present = validity ?? NDArray<Bool>.full([count], true)
-        let validity = trapping { try NDArrays.`where`(replace, other != nil, present) }
-        return Series(unchecked: name, values, validity)
+        let newValidity = trapping { try NDArrays.`where`(replace, other != nil, present) }
+        return Series(unchecked: result.name, result.values, newValidity)
     }
 
-    private func replacing(_ replace: NDArray<Bool>, with other: Series) -> Series {
-        let values = Scalar._select(replace, other.values, self.values)
-        guard validity != nil || other.validity != nil else { return Series(unchecked: name, values, nil) }
+    /// The series with the `replace` rows taken from `other`, in place when possible.
+    private consuming func replacing(_ replace: NDArray<Bool>, with other: Series) -> Series {
+        let validity = self.validity
+        let count = self.count
+        var result = self
+        Scalar._select(replace, other.values, into: &result.values)
+        guard validity != nil || other.validity != nil else { return result }
         let mine = validity ?? NDArray<Bool>.full([count], true)
         let theirs = other.validity ?? NDArray<Bool>.full([count], true)
-        return Series(unchecked: name, values, trapping { try NDArrays.`where`(replace, theirs, mine) })
+        return Series(
+            unchecked: result.name, result.values, trapping { try NDArrays.`where`(replace, theirs, mine) })
     }
 
     private func checkCondition<Other: FrameScalar>(_ other: Series<Other>, _ operation: String)
