@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "bach", targets: ["BachCLI"]),
         .library(name: "NDArrays", targets: ["NDArrays"]),
+        .library(name: "Frames", targets: ["Frames"]),
         .library(name: "CUDADouble", type: .dynamic, targets: ["CUDADouble"]),
     ],
     dependencies: [
@@ -70,6 +71,7 @@ let package = Package(
         ),
 
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(

@@ -63,6 +63,44 @@ public enum Parallelism {
     }
 }
 
+extension Parallelism {
+    /// Runs `body(0)` … `body(count - 1)` on up to `threads` threads of NDArrays' worker pool and
+    /// returns when every call has returned. Threads take the next index as they finish one, so
+    /// tasks of uneven cost balance out.
+    ///
+    /// This is for libraries built on NDArrays that split work of their own (Frames parses a CSV
+    /// file in byte ranges): sharing one pool keeps them from oversubscribing the cores when both
+    /// run. `body` runs concurrently on several threads and must only write what its index owns;
+    /// inside `serially`, or when the pool is already busy, every task runs on the calling thread.
+    ///
+    /// ```swift
+    /// Parallelism.forEachTask(parts.count) { part in results[part] = parse(parts[part]) }
+    /// ```
+    public static func forEachTask(_ count: Int, _ body: (Int) -> Void) {
+        let tasks = Swift.min(threads, WorkerPool.shared.workers + 1, count)
+        guard tasks > 1 else {
+            for index in 0..<Swift.max(count, 0) { body(index) }
+            return
+        }
+        let next = TaskCounter()
+        let ran = WorkerPool.shared.run(chunks: tasks) { _ in
+            while true {
+                let index = next.value.add(1, ordering: .relaxed).oldValue
+                if index >= count { return }
+                body(index)
+            }
+        }
+        if !ran {
+            for index in 0..<count { body(index) }
+        }
+    }
+}
+
+/// The next task index of one `forEachTask` call, shared by its threads.
+private final class TaskCounter: Sendable {
+    let value = Atomic<Int>(0)
+}
+
 /// Elements per thread below which splitting does not pay: cheap memory-bound loops need more
 /// elements per thread than transcendental functions.
 enum Grain {
