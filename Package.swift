@@ -77,6 +77,9 @@ let package = Package(
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
+        .testTarget(
+            name: "CUDATests",
+            dependencies: ["Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
             name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),

@@ -9,10 +9,16 @@ public struct Fuzzer: Sendable {
     public let device: DeviceChoice
     /// The largest number of elements of a program's arrays.
     public let maximumSize: Int
+    /// The CUDA libraries to load for `device: .cuda`.
+    public let cudaLibraries: CUDALibraries
 
-    public init(device: DeviceChoice = .simulated, maximumSize: Int = 1 << 16) {
+    public init(
+        device: DeviceChoice = .simulated, maximumSize: Int = 1 << 16,
+        cudaLibraries: CUDALibraries = .environment
+    ) {
         self.device = device
         self.maximumSize = maximumSize
+        self.cudaLibraries = cudaLibraries
     }
 
     /// A program whose results differ, shrunk to fewer calls and elements where that keeps the
@@ -89,13 +95,15 @@ public struct Fuzzer: Sendable {
         var coverage = Coverage()
         var expected = host
         for fusion in [true, false] {
-            guard let device = try device.open(budget: program.budget) else {
+            guard let device = try device.open(budget: program.budget, libraries: cudaLibraries) else {
                 throw DeviceError.noDevice(reason: "the fuzzer needs a device (simulated or CUDA)")
             }
             var options = Bach.Options()
             options.cpuOnlyCalls = Set(program.cpuOnly)
             options.fusion = fusion
-            if fusion && device.properties.kind == .cuda, let whole = try self.device.open(budget: nil) {
+            if fusion && device.properties.kind == .cuda,
+                let whole = try self.device.open(budget: nil, libraries: cudaLibraries)
+            {
                 expected = DeviceInterpreter.run(program, on: whole, host: host)
             }
             let runtime = Bach(device: device, options: options)

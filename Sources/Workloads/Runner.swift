@@ -20,6 +20,8 @@ public struct BenchmarkConfiguration: Sendable {
     public var randomData: Bool
     /// Whether Bach fuses consecutive elementwise calls (`--no-fusion` turns it off).
     public var fusion: Bool
+    /// The CUDA libraries to load (by default those `BACH_CUDA_DRIVER` and `BACH_NVRTC` name).
+    public var cudaLibraries: CUDALibraries = .environment
 
     public init(
         benchmark: Benchmark, mode: Mode, size: Int? = nil, trials: Int = 1, device: DeviceChoice = .auto,
@@ -118,7 +120,9 @@ public enum BenchmarkRunner {
         var reason = ""
         let device: (any Device)?
         do {
-            device = try configuration.device.open(budget: configuration.gpuMemory) { reason = $0 }
+            device = try configuration.device.open(
+                budget: configuration.gpuMemory, libraries: configuration.cudaLibraries
+            ) { reason = $0 }
         } catch {
             throw BenchmarkError.noDevice(
                 mode: configuration.mode.rawValue,

@@ -187,6 +187,12 @@ struct BatchRunner {
             return
         }
         guard let slot else { throw BachError.internalInconsistency("a device result without a device") }
+        if let assembly = outputs.assembly(node) {
+            try onDevice { () throws(DeviceError) in
+                try assembly.add(value, range: range, on: slot.transfer.stream)
+            }
+            return
+        }
         let carrier = (type as? ReductionSplit)?.partial ?? type
         guard let contiguous = carrier as? any ContiguousSplitType else {
             try outputs.add(node, try type.transfer(value, to: .cpu, context: slot.transfer), range: range)

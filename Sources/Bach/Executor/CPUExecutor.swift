@@ -9,7 +9,8 @@ struct CPUExecutor {
     let cpuBatchBytes: Int
 
     /// Runs the stage; returns the whole outputs by node id and the batch length and count.
-    func run(_ stage: Stage, extent: Int) throws -> (outputs: [Int: Any], batch: Int, batches: Int) {
+    func run(_ stage: Stage, extent: Int) throws -> (outputs: [Int: (Any, Backend)], batch: Int, batches: Int)
+    {
         let batch = BatchSizer.cpuBatch(stage, extent: extent, cpuBatchBytes: cpuBatchBytes)
         let batches = Swift.max(1, (extent + batch - 1) / batch)
         let outputs = try StageOutputs(stage)

@@ -122,7 +122,7 @@ struct Evaluation {
                     let (outputs, batches) = try GPUExecutor(resources: resources).run(
                         stage, extent: extent, batch: batch, inFlight: inFlight)
                     report(stage, extent: extent, batch: batch, batches: batches)
-                    return outputs.mapValues { ($0, .cpu) }
+                    return outputs
                 } catch  where isOutOfMemory(error) {
                     runtime.record { $0.outOfMemoryRetries += 1 }
                     if batch == 1 {
@@ -136,7 +136,7 @@ struct Evaluation {
         let executor = CPUExecutor(threads: options.cpuThreads, cpuBatchBytes: options.cpuBatchBytes)
         let (outputs, batch, batches) = try executor.run(stage, extent: extent)
         report(stage, extent: extent, batch: batch, batches: batches)
-        return outputs.mapValues { ($0, .cpu) }
+        return outputs
     }
 
     /// Uploads the results the user asked to keep on the device (`materialize(on: .gpu)`), in the

@@ -14,10 +14,10 @@ struct GPUExecutor {
     /// Runs the stage in batches of `batch` elements with `inFlight` slots; returns the whole
     /// outputs by node id and the number of batches. The stage's kernels are compiled first.
     func run(_ stage: Stage, extent: Int, batch: Int, inFlight: Int) throws -> (
-        outputs: [Int: Any], batches: Int
+        outputs: [Int: (Any, Backend)], batches: Int
     ) {
         let batches = Swift.max(1, (extent + batch - 1) / batch)
-        let outputs = try StageOutputs(stage)
+        let outputs = try StageOutputs(stage, resident: resources.resident.transfer)
         let slots = try onDevice { () throws(DeviceError) in try resources.slots(Swift.min(inFlight, batches))
         }
         do {

@@ -8,17 +8,19 @@ public enum DeviceChoice: String, CaseIterable, Sendable {
     case simulated
 
     /// The device chosen, with `budget` bytes at most (nil: the device's free memory less a margin,
-    /// or 8 GiB for the simulated device). `nil` result: no device (`auto` without CUDA); `why`
-    /// then receives the reason.
-    public func open(budget: Int?, why: (String) -> Void = { _ in }) throws(DeviceError) -> (any Device)? {
+    /// or 8 GiB for the simulated device), CUDA through `libraries`. `nil` result: no device
+    /// (`auto` without CUDA); `why` then receives the reason.
+    public func open(
+        budget: Int?, libraries: CUDALibraries = .environment, why: (String) -> Void = { _ in }
+    ) throws(DeviceError) -> (any Device)? {
         switch self {
         case .simulated:
             return SimulatedDevice(memory: budget ?? (8 << 30))
         case .cuda:
-            return try CUDADevice.open(budget: budget)
+            return try CUDADevice.open(budget: budget, libraries: libraries)
         case .auto:
             do {
-                return try CUDADevice.open(budget: budget)
+                return try CUDADevice.open(budget: budget, libraries: libraries)
             } catch {
                 why("\(error)")
                 return nil
