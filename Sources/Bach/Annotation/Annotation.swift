@@ -178,10 +178,14 @@ public struct ExecutionContext: Sendable {
     public let parallelBatches: Bool
     /// Elements in the piece being computed (what an allocation allocates).
     public let elements: Int
+    /// The elements of the whole value the piece covers (`0..<elements` for a call on whole
+    /// values): where an allocation that reads its contents, such as a file, starts reading.
+    public let range: Range<Int>
 
-    public init(transfer: TransferContext?, parallelBatches: Bool, elements: Int) {
+    public init(transfer: TransferContext?, parallelBatches: Bool, range: Range<Int>) {
         self.transfer = transfer
         self.parallelBatches = parallelBatches
-        self.elements = elements
+        self.range = range
+        elements = range.count
     }
 }

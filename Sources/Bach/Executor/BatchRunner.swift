@@ -62,7 +62,7 @@ struct BatchRunner {
         arguments.removeAll()
         let context = ExecutionContext(
             transfer: backend == .gpu ? slot?.transfer : nil, parallelBatches: parallel,
-            elements: range?.count ?? group.members[0].resultType.extent ?? 1)
+            range: range ?? 0..<(group.members[0].resultType.extent ?? 1))
         guard let results = try group.implementation.run(&pieces, context) as? [Any],
             results.count == group.exported.count
         else {
@@ -97,7 +97,7 @@ struct BatchRunner {
         arguments.removeAll()
         let context = ExecutionContext(
             transfer: backend == .gpu ? slot?.transfer : nil, parallelBatches: parallel,
-            elements: range?.count ?? node.resultType.extent ?? 1)
+            range: range ?? 0..<(node.resultType.extent ?? 1))
         let implementation = backend == .gpu ? annotation.gpu! : annotation.cpu
         try keep(node, try implementation(&pieces, context), from: backend)
     }
