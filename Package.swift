@@ -46,7 +46,9 @@ let package = Package(
 
         // Annotated libraries: what users import.
         .target(name: "BachNumeric", dependencies: ["Bach", "NDArrays", "GPUArrays"]),
-        .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
+        .target(
+            name: "BachFrames",
+            dependencies: ["Bach", "Devices", "Frames", "NDArrays", "GPUFrames", "GPUArrays", "BachNumeric"]),
         .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
 
         // A host-only stand-in for libcuda and libnvrtc, loaded at run time by tests and CI.
@@ -59,7 +61,9 @@ let package = Package(
         .target(
             name: "Workloads",
             dependencies: [
-                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "BachFrames", "BachLearn",
+                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "Frames", "GPUFrames",
+                "BachFrames",
+                "BachLearn",
             ]),
         // The `bach` command; its module has its own name so that it never shadows `Bach`.
         .executableTarget(
@@ -74,12 +78,20 @@ let package = Package(
         .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
+        .testTarget(name: "GPUFramesTests", dependencies: ["GPUFrames", "GPUArrays", "Devices"]),
+        .testTarget(
+            name: "BachFramesTests",
+            dependencies: ["BachFrames", "Bach", "BachNumeric", "Frames", "GPUFrames", "NDArrays", "Devices"]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "CUDATests",
-            dependencies: ["Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+            dependencies: [
+                "Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices",
+                "BachFrames",
+                "Frames", "GPUFrames",
+            ]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
             name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),

@@ -35,6 +35,7 @@ public enum Benchmark: Int, CaseIterable, Sendable, CustomStringConvertible {
         switch self {
         case .blackscholesTorch, .blackscholesCupy: BlackScholes.defaultSize
         case .haversineTorch, .haversineCupy: Haversine.defaultSize
+        case .crimeIndex: CrimeIndex.defaultSize
         default: 1 << 20
         }
     }
@@ -42,8 +43,7 @@ public enum Benchmark: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// The issue that will bring a benchmark that does not run yet, or `nil` if it runs.
     public var pendingIssue: String? {
         switch self {
-        case .blackscholesTorch, .haversineTorch, .blackscholesCupy, .haversineCupy: nil
-        case .crimeIndex: "the Frames (pandas) issue"
+        case .blackscholesTorch, .haversineTorch, .blackscholesCupy, .haversineCupy, .crimeIndex: nil
         case .tsvd, .pca, .dbscan: "the Learn (scikit-learn) issue"
         }
     }

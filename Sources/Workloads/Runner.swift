@@ -22,6 +22,8 @@ public struct BenchmarkConfiguration: Sendable {
     public var fusion: Bool
     /// The CUDA libraries to load (by default those `BACH_CUDA_DRIVER` and `BACH_NVRTC` name).
     public var cudaLibraries: CUDALibraries = .environment
+    /// Where benchmarks that read files (crime_index) write them when absent.
+    public var dataDirectory: String = BenchmarkConfiguration.defaultDataDirectory
 
     public init(
         benchmark: Benchmark, mode: Mode, size: Int? = nil, trials: Int = 1, device: DeviceChoice = .auto,
@@ -76,6 +78,7 @@ public enum BenchmarkRunner {
         -> BenchmarkReport
     {
         let benchmark = configuration.benchmark
+        if benchmark == .crimeIndex { return try CrimeIndexRunner.run(configuration, note: note) }
         guard let workload = benchmark.workload else {
             throw BenchmarkError.notYetAvailable(
                 benchmark: benchmark.name, issue: benchmark.pendingIssue ?? "a later issue")
@@ -111,7 +114,7 @@ public enum BenchmarkRunner {
             deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
     }
 
-    private static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
+    static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
         -> (any Device)?
     {
         if configuration.mode == .cpu || (configuration.mode == .bach && configuration.forceCPU) {

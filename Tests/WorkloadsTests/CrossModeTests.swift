@@ -78,9 +78,9 @@ struct CrossModeTests {
     @Test func laterBenchmarksSayWhichIssueBringsThem() {
         #expect(
             throws: BenchmarkError.notYetAvailable(
-                benchmark: "crime_index", issue: "the Frames (pandas) issue")
+                benchmark: "tsvd", issue: "the Learn (scikit-learn) issue")
         ) {
-            try BenchmarkRunner.run(BenchmarkConfiguration(benchmark: .crimeIndex, mode: .cpu, size: 16)) {
+            try BenchmarkRunner.run(BenchmarkConfiguration(benchmark: .tsvd, mode: .cpu, size: 16)) {
                 _ in
             }
         }

@@ -71,9 +71,10 @@ extension CSVFile {
         if !rows.isEmpty {
             let first = try locate(row: rows.lowerBound, index: index, specs: specs)
             starts.append((rows.lowerBound, first))
-            for (row, offset) in zip(index.checkpointRows, index.checkpointOffsets)
-            where row > rows.lowerBound && row < rows.upperBound {
-                starts.append((row, offset))
+            var next = index.checkpointRows.partitionPoint { $0 > rows.lowerBound }
+            while next < index.checkpointRows.count && index.checkpointRows[next] < rows.upperBound {
+                starts.append((index.checkpointRows[next], index.checkpointOffsets[next]))
+                next += 1
             }
         }
         let segments = starts.indices.map { i in
@@ -115,14 +116,15 @@ extension CSVFile {
         }
     }
 
-    /// The nearest checkpoint at or before row `row`, or before byte `offset`.
+    /// The nearest checkpoint at or before row `row`, or before byte `offset` (a binary search:
+    /// both lists ascend, and a batch of a paged read looks one up).
     private func checkpoint(_ index: CSVIndex, row: Int = .max, offset: Int = .max) -> (row: Int, offset: Int)
     {
-        var chosen = (row: 0, offset: layout.dataStart)
-        for (r, o) in zip(index.checkpointRows, index.checkpointOffsets) where r <= row && o <= offset {
-            chosen = (r, o)
+        let after = index.checkpointRows.indices.partitionPoint { k in
+            index.checkpointRows[k] > row || index.checkpointOffsets[k] > offset
         }
-        return chosen
+        guard after > 0 else { return (0, layout.dataStart) }
+        return (index.checkpointRows[after - 1], index.checkpointOffsets[after - 1])
     }
 
     /// The byte offset at which row `row` starts.
@@ -176,5 +178,24 @@ extension CSVFile {
             chunks.append(chunk)
         }
         return chunks
+    }
+}
+
+extension RandomAccessCollection {
+    /// The index of the first element for which `isAfter` holds, in a collection where it holds
+    /// for a suffix (binary search).
+    func partitionPoint(_ isAfter: (Element) -> Bool) -> Index {
+        var (low, count) = (startIndex, self.count)
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if isAfter(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
     }
 }
