@@ -81,7 +81,10 @@ let package = Package(
         .testTarget(name: "GPUFramesTests", dependencies: ["GPUFrames", "GPUArrays", "Devices"]),
         .testTarget(
             name: "BachFramesTests",
-            dependencies: ["BachFrames", "Bach", "BachNumeric", "Frames", "GPUFrames", "NDArrays", "Devices"]),
+            dependencies: [
+                "BachFrames", "Bach", "BachNumeric", "Frames", "GPUFrames", "GPUArrays", "NDArrays",
+                "Devices",
+            ]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),

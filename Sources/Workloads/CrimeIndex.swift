@@ -13,17 +13,26 @@ public enum CrimeIndex {
     /// The value every line of each file holds in the seed's data.
     public static let seedValues: [Double] = [500_000, 250_000, 1000]
 
-    /// The sum of the cities' crime indices, as the seed's `run_pandas` computes it.
+    /// The sum of the cities' crime indices: the calls of the seed's `run_bach_cudf`, which are
+    /// those of its pandas version (`run_pandas`) one by one.
     public static func run<T: NumericSeries>(totalPopulation: T, adultPopulation: T, numRobberies: T) throws
         -> T.Total
     where T.Scalar == Double {
-        // Cities with total population greater than 500,000 count as 0.
-        let bigCities = try totalPopulation.mask(totalPopulation > 500_000, 0.0)
-        let doublePopulation = try adultPopulation * 2 + bigCities - numRobberies * 2000.0
-        var crimeIndex = try doublePopulation / 100_000
-        crimeIndex = try crimeIndex.mask(crimeIndex > 0.02, 0.032)
-        crimeIndex = try crimeIndex.mask(crimeIndex < 0.01, 0.005)
-        return try crimeIndex.sum()
+        // Get all city information with total population greater than 500,000.
+        let bigCities = try T.greaterThan(totalPopulation, 500_000.0)
+        let big = try T.mask(totalPopulation, bigCities, 0.0)
+
+        var doublePopulation = try T.multiply(adultPopulation, 2.0)
+        doublePopulation = try T.add(big, doublePopulation)
+        let multiplied = try T.multiply(numRobberies, 2000.0)
+        doublePopulation = try T.subtract(doublePopulation, multiplied)
+        var crimeIndex = try T.divide(doublePopulation, 100_000.0)
+
+        let greater = try T.greaterThan(crimeIndex, 0.02)
+        crimeIndex = try T.mask(crimeIndex, greater, 0.032)
+        let less = try T.lessThan(crimeIndex, 0.01)
+        crimeIndex = try T.mask(crimeIndex, less, 0.005)
+        return try T.sum(crimeIndex)
     }
 
     /// The same computed one city at a time from the values themselves (NaN for a missing one): an

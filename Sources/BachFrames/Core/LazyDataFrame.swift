@@ -28,6 +28,16 @@ public struct LazyDataFrame: @unchecked Sendable {
             }
         }
 
+        /// The column's element type.
+        public var type: FrameType {
+            switch self {
+            case .float64: .float64
+            case .int64: .int64
+            case .bool: .bool
+            case .string: .string
+            }
+        }
+
         /// The column on the host (evaluated already: see `LazyDataFrame.value()`).
         func column(in runtime: Bach) throws -> Column {
             switch self {
@@ -65,7 +75,8 @@ public struct LazyDataFrame: @unchecked Sendable {
         }
         guard let series = found as? LazySeries<S> else {
             throw .typeMismatch(
-                operation: "series(\"\(name)\")", expected: "a column of \(S.frameType)", found: "\(column)")
+                operation: "series(\"\(name)\")", expected: "a column of \(S.frameType)",
+                found: "\(column.type)")
         }
         return series
     }
