@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads.
+"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads, and
+its pandas (and polars, pyarrow, CuPy, cuDF) versions of crime_index.
 
 Same constants, same sequence of out= calls, inputs created on the host and outputs returned to
 it, timed the way the seed's run.py times them (median of --trials). Libraries that are missing
@@ -7,10 +8,17 @@ are skipped with a note, so the script runs on a machine with NumPy alone. Outpu
 (benchmark, library) with the median runtime, and with --json one JSON object per line.
 
     python3 scripts/peers.py -b blackscholes -s 24 --trials 3 --libraries numpy
+    python3 scripts/peers.py -b crime_index -s 24 --trials 6 --libraries pandas,pyarrow,polars
+
+crime_index reads the files `bach bench -b crime_index` writes (the same folder: $BACH_DATA or
+.build-data, written here when absent): Init is reading the three files, Runtime the program and
+its sum on the host, as in the seed. Its lines also give the first (cold) trial and the median of
+the warm ones after it, and the time to read one file (the one-column read of the issue's table).
 """
 import argparse
 import json
 import math
+import os
 import statistics
 import sys
 import time
@@ -142,19 +150,176 @@ def run_cupy(name, inputs):
 RUNNERS = {"numpy": run_numpy, "torch": run_torch, "cupy": run_cupy}
 INPUTS = {"blackscholes": blackscholes_inputs, "haversine": haversine_inputs}
 
+CRIME_COLUMNS = ["total_population", "adult_population", "num_robberies"]
+CRIME_VALUES = [500000, 250000, 1000]
+
+
+def crime_index_paths(size):
+    """The seed's files (one integer per line, no header), written when absent, as bach writes them."""
+    folder = os.path.join(os.environ.get("BACH_DATA", ".build-data"), "crime_index")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for column, value in zip(CRIME_COLUMNS, CRIME_VALUES):
+        path = os.path.join(folder, f"{column}_{size}.csv")
+        if not os.path.exists(path):
+            with open(path + ".partial", "w") as f:
+                f.write(f"{value}\n" * size)
+            os.rename(path + ".partial", path)
+        paths.append(path)
+    return paths
+
+
+def crime_index_pandas(tp, ap, nr):
+    """The seed's run_pandas."""
+    big_cities = tp > 500000
+    big_cities = tp.mask(big_cities, 0.0)
+    double_pop = ap * 2 + big_cities - (nr * 2000.0)
+    crime_index = double_pop / 100000
+    crime_index = crime_index.mask(crime_index > 0.02, 0.032)
+    crime_index = crime_index.mask(crime_index < 0.01, 0.005)
+    return crime_index.sum()
+
+
+def crime_index_polars(tp, ap, nr):
+    """run_pandas in polars' words: `mask(c, v)` is `when(c).then(v).otherwise(x)`."""
+    import polars as pl
+    frame = pl.DataFrame({"tp": tp, "ap": ap, "nr": nr}).lazy()
+    big = pl.when(pl.col("tp") > 500000).then(0.0).otherwise(pl.col("tp"))
+    index = (pl.col("ap") * 2 + big - pl.col("nr") * 2000.0) / 100000
+    index = pl.when(index > 0.02).then(0.032).otherwise(index)
+    index = pl.when(index < 0.01).then(0.005).otherwise(index)
+    return frame.select(index.sum()).collect().item()
+
+
+def crime_index_cupy(tp, ap, nr):
+    """run_pandas in CuPy's words, on device arrays (missing values are NaN, skipped by nansum)."""
+    import cupy as cp
+    big = cp.where(tp > 500000, 0.0, tp)
+    index = (ap * 2 + big - nr * 2000.0) / 100000
+    index = cp.where(index > 0.02, 0.032, index)
+    index = cp.where(index < 0.01, 0.005, index)
+    return float(cp.nansum(index))
+
+
+def crime_index_cudf(tp, ap, nr):
+    """The seed's run_cudf."""
+    def mask(series, cond, val):
+        clone = series.copy()
+        clone.loc[cond] = val
+        return clone
+
+    big_cities = mask(tp, tp > 500000, 0.0)
+    double_pop = ap * 2 + big_cities - (nr * 2000.0)
+    crime_index = double_pop / 100000
+    crime_index = mask(crime_index, crime_index > 0.02, 0.032)
+    crime_index = mask(crime_index, crime_index < 0.01, 0.005)
+    return float(crime_index.sum())
+
+
+def read_pandas(path):
+    import pandas as pd
+    return pd.read_csv(path, header=None).iloc[:, 0]
+
+
+def read_pyarrow(path):
+    import pyarrow.csv as pacsv
+    return pacsv.read_csv(path, read_options=pacsv.ReadOptions(autogenerate_column_names=True)).column(0)
+
+
+def read_polars(path):
+    import polars as pl
+    return pl.read_csv(path, has_header=False).to_series(0)
+
+
+def read_cupy(path):
+    """Read on the host with pandas (CuPy has no reader), then copy to the device."""
+    import cupy as cp
+    return cp.asarray(read_pandas(path).to_numpy(dtype="float64"))
+
+
+def read_cudf(path):
+    import cudf
+    return cudf.read_csv(path, header=None).iloc[:, 0]
+
+
+def synchronized(compute):
+    """`compute`, then wait for the GPU if CuPy is loaded (kernels run asynchronously)."""
+    def run(*inputs):
+        result = compute(*inputs)
+        if "cupy" in sys.modules:
+            sys.modules["cupy"].cuda.Device().synchronize()
+        return result
+    return run
+
+
+# library -> (read one file, the program); pyarrow only reads (it has no pandas-like program).
+CRIME_INDEX = {
+    "pandas": (read_pandas, crime_index_pandas),
+    "pyarrow": (read_pyarrow, None),
+    "polars": (read_polars, crime_index_polars),
+    "cupy": (read_cupy, synchronized(crime_index_cupy)),
+    "cudf": (read_cudf, synchronized(crime_index_cudf)),
+}
+
+
+def run_crime_index(size, log2, trials, libraries, as_json):
+    paths = crime_index_paths(size)
+    expected = 0.005 * size
+    for library in libraries:
+        if library not in CRIME_INDEX:
+            continue
+        read, program = CRIME_INDEX[library]
+        try:
+            read(crime_index_paths(1 << 10)[0])  # import, CUDA context, first-call costs
+        except Exception as error:  # a missing library or GPU: say so and go on
+            print(f"crime_index {library}: skipped ({type(error).__name__}: {error})", file=sys.stderr)
+            continue
+        reads, inits, times, result = [], [], [], None
+        for _ in range(trials):
+            start = time.perf_counter()
+            inputs = [read(path) for path in paths]
+            ready = time.perf_counter()
+            if program is not None:
+                result = program(*inputs)
+            done = time.perf_counter()
+            start_one = time.perf_counter()
+            read(paths[0])
+            reads.append(time.perf_counter() - start_one)
+            inits.append(ready - start)
+            times.append(done - ready)
+            del inputs
+        validation = "no program" if result is None else (
+            "ok" if abs(result - expected) <= 1e-9 * expected else f"MISMATCH ({result}, expected {expected})")
+        warm = lambda values: statistics.median(values[1:]) if len(values) > 1 else values[0]
+        line = {"benchmark": "crime_index", "library": library, "size": size, "trials": trials,
+                "median_init_s": statistics.median(inits), "median_runtime_s": statistics.median(times),
+                "cold_read_one_s": reads[0], "warm_read_one_s": warm(reads),
+                "cold_runtime_s": times[0], "warm_runtime_s": warm(times), "validation": validation}
+        if as_json:
+            print(json.dumps(line))
+        else:
+            print(f"crime_index   {library:<7} 2^{log2}  read one file: cold {reads[0]:.4f} s, warm {warm(reads):.4f} s;"
+                  f"  compute: cold {times[0]:.4f} s, warm {warm(times):.4f} s  (init {statistics.median(inits):.4f} s,"
+                  f" {validation})")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS), action="append")
+    parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS) + ["crime_index"], action="append")
     parser.add_argument("-s", "--size", type=int, default=26, help="log2 of the number of elements")
     parser.add_argument("--trials", type=int, default=3)
-    parser.add_argument("--libraries", default="numpy,torch,cupy")
+    parser.add_argument("--libraries", default="numpy,torch,cupy,pandas,pyarrow,polars,cudf")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     size = 1 << args.size
-    for name in args.benchmark or sorted(INPUTS):
+    for name in args.benchmark or sorted(INPUTS) + ["crime_index"]:
+        if name == "crime_index":
+            run_crime_index(size, args.size, args.trials, args.libraries.split(","), args.json)
+            continue
         reference = None
         for library in args.libraries.split(","):
+            if library not in RUNNERS:
+                continue
             try:
                 runner = RUNNERS[library]
                 runner(name, INPUTS[name](1 << 10))  # warm up: import, CUDA context, kernel compilation

@@ -67,6 +67,8 @@ public enum BenchmarkError: Error, CustomStringConvertible, Equatable {
     case noDevice(mode: String, reason: String)
     /// The working set does not fit the device in a mode that cannot page.
     case doesNotFit(mode: String, needed: Int, budget: Int)
+    /// A data file holds something else than the benchmark writes.
+    case badData(path: String, found: String)
 
     public var description: String {
         switch self {
@@ -77,6 +79,8 @@ public enum BenchmarkError: Error, CustomStringConvertible, Equatable {
         case .doesNotFit(let mode, let needed, let budget):
             "mode \(mode) keeps all data on the device and needs \(needed) bytes, but the budget is \(budget)"
                 + " bytes (mode bach pages data through a smaller budget)"
+        case .badData(let path, let found):
+            "\(path): expected one column of numbers, found a column of \(found) (delete the file to rewrite it)"
         }
     }
 }

@@ -50,8 +50,9 @@ enum CrimeIndexRunner {
         let start = ContinuousClock.now
         switch configuration.mode {
         case .cpu:
-            let inputs = try paths.map(read)
+            let columns = try paths.map(read)
             let ready = ContinuousClock.now
+            let inputs = try columns.map { try $0.doubles }
             let total = try CrimeIndex.run(
                 totalPopulation: inputs[0], adultPopulation: inputs[1], numRobberies: inputs[2])
             return ((ready - start).seconds, (ContinuousClock.now - ready).seconds, total)
@@ -59,9 +60,10 @@ enum CrimeIndexRunner {
             let context = context!
             defer { try? context.releaseMemory() }
             do {
-                let inputs = try paths.map { try GPUSeries(try read($0), in: context) }
+                let columns = try paths.map { try DeviceColumn(try read($0), in: context) }
                 try context.synchronize()
                 let ready = ContinuousClock.now
+                let inputs = try columns.map { try $0.doubles() }
                 let total = try CrimeIndex.run(
                     totalPopulation: inputs[0], adultPopulation: inputs[1], numRobberies: inputs[2])
                 return ((ready - start).seconds, (ContinuousClock.now - ready).seconds, total)
@@ -75,7 +77,11 @@ enum CrimeIndexRunner {
             // The reads are recorded now and run inside the evaluation; the program must not hold
             // them while it evaluates, or they would be kept whole instead of read batch by batch.
             var inputs: [LazySeries<Double>]? = try paths.map { path in
-                try bach.readCSV(path, header: nil, types: ["0": .float64]).series("0", as: Double.self)
+                switch try bach.readCSV(path, header: nil).columns[0] {
+                case .int64(let integers): integers.toDouble()
+                case .float64(let doubles): doubles
+                case let other: throw BenchmarkError.badData(path: path, found: "\(other.type)")
+                }
             }
             let ready = ContinuousClock.now
             let lazyTotal = try CrimeIndex.run(
@@ -86,11 +92,11 @@ enum CrimeIndexRunner {
         }
     }
 
-    /// One file's column as Frames reads it (pandas' `read_csv(header=None, dtype=float64)`: the
-    /// values are integers, read as doubles so that the whole program is in one element type and
-    /// fuses; every value below 2^53 is exact either way).
-    static func read(_ path: String) throws -> Series<Double> {
-        try readCSV(path, header: nil, types: ["0": .float64]).series("0", as: Double.self)
+    /// One file's column as Frames reads it (pandas' `read_csv(header=None)`): integers, or
+    /// doubles when a value is missing (an integer column with a missing value is float64). The
+    /// program turns integers into doubles as pandas does when they meet a float, in Runtime.
+    static func read(_ path: String) throws -> Column {
+        try readCSV(path, header: nil).columns[0]
     }
 
     /// The cpu mode against the closed form (the seed's data: 0.005 per city) or a loop over the
@@ -104,7 +110,7 @@ enum CrimeIndexRunner {
         let expected: Double
         let against: String
         if configuration.mode != .cpu {
-            let inputs = try data.paths.map(read)
+            let inputs = try data.paths.map { try read($0).doubles }
             expected = try CrimeIndex.run(
                 totalPopulation: inputs[0], adultPopulation: inputs[1], numRobberies: inputs[2])
             against = "cpu mode"
@@ -128,6 +134,40 @@ enum CrimeIndexRunner {
             return (false, "sum \(total), expected \(expected) from \(against) (\(summary))")
         }
         return (true, "\(summary) vs \(against)")
+    }
+}
+
+/// A column of the program's input on the device, as it was read.
+private enum DeviceColumn {
+    case integers(GPUSeries<Int64>)
+    case doubles(GPUSeries<Double>)
+
+    init(_ column: Column, in context: GPUContext) throws {
+        switch column {
+        case .int64(let integers): self = .integers(try GPUSeries(integers, in: context))
+        default: self = .doubles(try GPUSeries(try column.doubles, in: context))
+        }
+    }
+
+    /// The values as doubles: integers become doubles as pandas makes them when a float meets them.
+    func doubles() throws -> GPUSeries<Double> {
+        switch self {
+        case .integers(let integers): try integers.toDouble()
+        case .doubles(let doubles): doubles
+        }
+    }
+}
+
+extension Column {
+    /// An integer column as doubles (converted as pandas converts them), a double column as it is.
+    var doubles: Series<Double> {
+        get throws {
+            switch self {
+            case .int64(let integers): integers.toDouble()
+            case .float64(let doubles): doubles
+            default: throw BenchmarkError.badData(path: name, found: "\(type)")
+            }
+        }
     }
 }
 

@@ -96,6 +96,22 @@ struct LazySeriesTests {
         }
     }
 
+    @Test func integersBecomeDoublesWithMissingValuesAsNaN() throws {
+        let n = Self.integers
+        let full = Series<Int64>((0..<1000).map { Int64($0 * 3 - 1500) }, name: "full")
+        for (label, bach) in runtimes() {
+            #expect(try bach.lazy(n).toDouble().value() == n.toDouble(), "\(label)")
+            #expect(try (bach.lazy(full).toDouble() / 4).value() == full.toDouble() / 4, "\(label)")
+            #expect(try bach.lazy(n).toDouble().validity == nil)
+        }
+        let device = SimulatedDevice(memory: 64 << 20)
+        let bach = Bach(device: device)
+        _ = try bach.lazy(n).toDouble().sum().value()
+        #expect(bach.counters.stages[0].calls.map(\.backend) == [.gpu, .gpu], "converted on the device")
+        #expect(
+            device.preparedKernels.contains("frames_int64_to_float64_masked"), "compiled before the stage")
+    }
+
     @Test func reductionsOfNothing() throws {
         let empty = Series<Double>([nil, nil, nil] as [Double?])
         let none = Series<Int64>([nil, nil] as [Int64?])

@@ -142,6 +142,7 @@ import Testing
         let file = try CSVFile(text: text)
         let index = try file.index(every: 500)
         #expect(index.columnTypes == [.float64, .float64])
+        #expect(index.missingCounts == [1, 0], "the empty field of the last row")
         let head = try file.read(rows: 0..<10, index: index)
         #expect(head.typed("a", Double.self)?.elements == (0..<10).map { Double($0) })
     }

@@ -139,6 +139,16 @@ struct GPUSeriesTests {
         #expect(Swift.abs(total - present.reduce(0, +)) <= 1e-9)
     }
 
+    @Test func integersBecomeDoubles() throws {
+        let context = try simulatedContext()
+        let masked = try series([Int64?]([3, nil, -7, Int64(1) << 53]), in: context)
+        #expect(agree(try masked.toDouble().elements(), [3, nil, -7, 9_007_199_254_740_992]))
+        let full = try series([Int64?]([1, 2]), name: "n", in: context)
+        let doubles = try full.toDouble()
+        #expect(try doubles.elements() == [1, 2] && doubles.name == "n" && doubles.validity == nil)
+        #expect(ConversionKernel(masked: true).cudaSource.contains("valid[i] ?"))
+    }
+
     @Test func hostRoundTrip() throws {
         let context = try simulatedContext()
         let values: [Int64] = [3, 0, 5]

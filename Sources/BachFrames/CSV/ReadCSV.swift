@@ -42,28 +42,28 @@ extension Bach {
             "read_csv", infer: { _ in Inference(uses: [], result: split) },
             cpu: { _, context in try onHost(context) { try file.read(rows: context.range, index: index) } })
         let frame = record(read, [])
-        let columns: [LazyDataFrame.LazyColumn] = zip(index.columnNames, index.columnTypes).map {
-            name, type in
-            switch type {
-            case .float64: .float64(series(of: frame, name, Double.self, rows: rows))
-            case .int64: .int64(series(of: frame, name, Int64.self, rows: rows))
-            case .bool: .bool(series(of: frame, name, Bool.self, rows: rows))
-            case .string: .string(column(of: frame, name, rows: rows), name: name)
+        let columns: [LazyDataFrame.LazyColumn] = index.columnNames.indices.map { column in
+            let (name, missing) = (index.columnNames[column], index.missingCounts[column] > 0)
+            return switch index.columnTypes[column] {
+            case .float64: .float64(series(of: frame, name, Double.self, rows: rows, missing: false))
+            case .int64: .int64(series(of: frame, name, Int64.self, rows: rows, missing: missing))
+            case .bool: .bool(series(of: frame, name, Bool.self, rows: rows, missing: missing))
+            case .string: .string(self.column(of: frame, name, rows: rows), name: name)
             }
         }
         return LazyDataFrame(columns: columns, rowCount: rows, runtime: self)
     }
 
-    /// The column `name` of the frames `frame` yields, as a lazy series: its values, and for types
-    /// other than `Double` its validity flags (all true where the file has no missing value).
-    private func series<S: SeriesScalar>(of frame: LazyValue, _ name: String, _: S.Type, rows: Int)
-        -> LazySeries<S>
-    {
+    /// The column `name` of the frames `frame` yields, as a lazy series: its values, and its
+    /// validity flags when the column has `missing` values (never for `Double`: NaN is missing).
+    private func series<S: SeriesScalar>(
+        of frame: LazyValue, _ name: String, _: S.Type, rows: Int, missing: Bool
+    ) -> LazySeries<S> {
         let values = Annotation.split(
             "column", infer: { _ in Inference(uses: [.split], result: ArraySplit<S>(shape: [rows])) },
             cpu: { pieces, _ in try pieces.take(0, as: DataFrame.self).series(name, as: S.self).values })
         let lazyValues = LazyArray<S>(record(values, [.lazy(frame)]))
-        guard !S.nanIsMissing else { return LazySeries(unchecked: name, lazyValues, nil) }
+        guard missing else { return LazySeries(unchecked: name, lazyValues, nil) }
         let flags = Annotation.split(
             "validity", infer: { _ in Inference(uses: [.split], result: ArraySplit<Bool>(shape: [rows])) },
             cpu: { pieces, _ in

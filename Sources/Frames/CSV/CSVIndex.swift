@@ -11,6 +11,9 @@ public struct CSVIndex: Sendable, Equatable {
     public let columnNames: [String]
     /// The type of each column in a whole read of the document.
     public let columnTypes: [FrameType]
+    /// The number of missing values in each column (so that a reader of row ranges knows which
+    /// columns need validity flags before it reads any).
+    public let missingCounts: [Int]
     /// The number of data rows.
     public let rowCount: Int
     /// The largest distance, in rows, between two checkpoints.
@@ -48,13 +51,15 @@ extension CSVFile {
             rows += chunk.rows
         }
         let kinds = DocumentParser.joinedKinds(chunks, columns: layout.names.count)
+        let missing = layout.names.indices.map { column in
+            chunks.reduce(0) { $0 + $1.builders[column].missingCount }
+        }
         let types = layout.names.indices.map { column in
-            finalType(
-                kinds[column], spec: layout.specs[column],
-                hasMissing: chunks.contains { $0.builders[column].missingCount > 0 }, rows: rows)
+            finalType(kinds[column], spec: layout.specs[column], hasMissing: missing[column] > 0, rows: rows)
         }
         return CSVIndex(
-            columnNames: layout.names, columnTypes: types, rowCount: rows, stride: stride,
+            columnNames: layout.names, columnTypes: types, missingCounts: missing, rowCount: rows,
+            stride: stride,
             checkpointRows: checkpointRows, checkpointOffsets: checkpointOffsets, byteCount: document.count)
     }
 
