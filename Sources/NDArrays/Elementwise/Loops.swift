@@ -43,6 +43,14 @@ func select<S>(
         for i in 0..<n { out[i] = chosen.base[i * chosen.stride] }
     } else if a.stride == 1 && b.stride == 1 {
         for i in 0..<n { out[i] = c[i] ? x[i] : y[i] }
+    } else if a.stride == 0 && b.stride == 1 {
+        // A constant where the condition holds (pandas' `mask(cond, value)`): a plain loop, which
+        // vectorises, instead of the strided one.
+        let v = x.pointee
+        for i in 0..<n { out[i] = c[i] ? v : y[i] }
+    } else if a.stride == 1 && b.stride == 0 {
+        let v = y.pointee
+        for i in 0..<n { out[i] = c[i] ? x[i] : v }
     } else {
         for i in 0..<n { out[i] = c[i] ? x[i * a.stride] : y[i * b.stride] }
     }
