@@ -5,9 +5,11 @@
 #                       paging through 64 MiB and 4 MiB budgets; device memory returns to its
 #                       baseline after every run (nvidia-smi before and after); the fuzzer on CUDA.
 #   run.sh bench LOG2 [BENCHMARK]
-#                       blackscholes_torch and haversine_torch (or only BENCHMARK) at 2^LOG2 in cpu,
+#                       blackscholes_torch and haversine_torch (or only BENCHMARK, e.g. crime_index,
+#                       whose files are written into .build-data on first use) at 2^LOG2 in cpu,
 #                       gpu, bach, and bach with --gpu-memory at 1/8 of the working set (3 trials each)
-#   run.sh peers LOG2   the seed's NumPy, PyTorch and CuPy versions at 2^LOG2 (3 trials each)
+#   run.sh peers LOG2   the seed's NumPy, PyTorch and CuPy versions, and crime_index in pandas, polars,
+#                       CuPy and cuDF (when installed), at 2^LOG2 (3 trials each)
 #
 # Each call must finish within the device tool's 10 minutes: at 2^28, run one benchmark per call and
 # the peers in a call of their own.
@@ -40,7 +42,7 @@ case "${1:-}" in
 checks)
     "$BIN" doctor | tee "$OUT/doctor.txt"
     baseline=$(used_memory)
-    for benchmark in blackscholes_torch haversine_torch; do
+    for benchmark in blackscholes_torch haversine_torch crime_index; do
         bench -b "$benchmark" -m gpu -s 20 --device cuda --random-data
         bench -b "$benchmark" -m bach -s 20 --device cuda --random-data
         bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 64MiB
@@ -58,6 +60,7 @@ bench)
     for benchmark in ${3:-blackscholes_torch haversine_torch}; do
         arrays=12
         [ "$benchmark" = haversine_torch ] && arrays=5
+        [ "$benchmark" = crime_index ] && arrays=4
         eighth=$((arrays * size * 8 / 8))
         bench -b "$benchmark" -m cpu -s "$log2" --trials 3
         bench -b "$benchmark" -m gpu -s "$log2" --trials 3 --device cuda
