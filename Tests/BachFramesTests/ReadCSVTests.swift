@@ -90,6 +90,19 @@ struct ReadCSVTests {
         #expect(try difference.min().value() == 0 && difference.max().value() == 0)
     }
 
+    @Test func aReadFeedingTheDeviceIsBatchedByItsTransfers() throws {
+        let path = temporaryFile((0..<20_000).map { "\($0 % 1000).5" }.joined(separator: "\n") + "\n")
+        defer { unlink(path) }
+        // Plenty of device memory: only the bytes each batch moves to the device (8 per row here,
+        // parsed on the host) bound the batches, so that parsing overlaps with the device's work.
+        let bach = Bach(
+            device: SimulatedDevice(memory: 1 << 30), options: Bach.Options(deviceBatchTransferBytes: 1 << 16)
+        )
+        let total = try bach.readCSV(path, header: nil).series("0", as: Double.self).sum().value()
+        #expect(total == 20 * (499_500 + 500))
+        #expect(bach.counters.stages[0].batches == 3, "\(bach.counters.stages)")
+    }
+
     @Test func errorsAreRaisedWhenTheReadIsRecorded() throws {
         let bach = Bach()
         #expect {

@@ -17,10 +17,12 @@ struct BatchSizer {
     }
 
     /// Bytes per element that cross between host and device in a device batch: split inputs read
-    /// on the device and outputs computed there.
+    /// on the device, values the stage computes on the CPU and reads on the device (a file read
+    /// batch by batch), and outputs computed there.
     static func transferBytesPerElement(_ stage: Stage) -> Int {
         var bytes = 0
-        for input in stage.inputs where input.resultType.extent != nil {
+        let computedOnHost = stage.nodes.filter { stage.placement[$0.id] == .cpu }
+        for input in stage.inputs + computedOnHost where input.resultType.extent != nil {
             let readOnDevice = stage.steps.contains { step in
                 stage.backend(of: step) == .gpu && step.reads.contains { $0.0 === input && $0.1 == .split }
             }
