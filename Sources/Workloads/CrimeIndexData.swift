@@ -34,15 +34,10 @@ struct CrimeIndexData {
         return wrote
     }
 
-    /// The values of column `column` (nil where the field is empty), as the files hold them.
-    func values(_ column: Int) -> [Double?] {
-        guard random else { return Array(repeating: CrimeIndex.seedValues[column], count: size) }
-        var generator = SplitMix(seed: UInt64(column + 1) &* 0x9E37_79B9)
-        let scale = UInt64([1_000_000, 500_000, 2000][column])
-        return (0..<size).map { _ in
-            let draw = generator.next()
-            return draw % 100 == 0 ? nil : Double((draw >> 8) % scale)
-        }
+    /// The values of column `column` in order (nil where the file says `NA`), generated one at a
+    /// time as the files hold them, so that no column is ever whole in memory.
+    func values(_ column: Int) -> ColumnValues {
+        ColumnValues(column: column, random: random, count: size)
     }
 
     /// Writes a file through a temporary name, so that an interrupted write leaves no partial file.
@@ -104,6 +99,29 @@ public struct DataFileError: Error, CustomStringConvertible {
     public let reason: String
 
     public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// The values of one column of the data, generated one at a time.
+struct ColumnValues: Sequence, IteratorProtocol {
+    private var generator: SplitMix
+    private var remaining: Int
+    private let constant: Double?
+    private let scale: UInt64
+
+    init(column: Int, random: Bool, count: Int) {
+        generator = SplitMix(seed: UInt64(column + 1) &* 0x9E37_79B9)
+        remaining = count
+        constant = random ? nil : CrimeIndex.seedValues[column]
+        scale = UInt64([1_000_000, 500_000, 2000][column])
+    }
+
+    mutating func next() -> Double?? {
+        guard remaining > 0 else { return nil }
+        remaining -= 1
+        if let constant { return .some(constant) }
+        let draw = generator.next()
+        return .some(draw % 100 == 0 ? nil : Double((draw >> 8) % scale))
+    }
 }
 
 /// A small seeded generator (SplitMix64), so that random files are the same on every machine.

@@ -118,11 +118,10 @@ enum CrimeIndexRunner {
             expected = 0.005 * Double(configuration.size)
             against = "the closed form 0.005 n"
         } else {
-            let columns = (0..<3).map { data.values($0) }
+            var (total, adult, robberies) = (data.values(0), data.values(1), data.values(2))
             var sum = Compensated()
-            for row in 0..<configuration.size {
-                let value = CrimeIndex.reference(
-                    columns[0][row] ?? .nan, columns[1][row] ?? .nan, columns[2][row] ?? .nan)
+            while let t = total.next(), let a = adult.next(), let r = robberies.next() {
+                let value = CrimeIndex.reference(t ?? .nan, a ?? .nan, r ?? .nan)
                 if !value.isNaN { sum.add(value) }
             }
             expected = sum.total

@@ -67,8 +67,10 @@ struct CrimeIndexTests {
         #expect(texts == ["500000\n", "250000\n", "1000\n"].map { String(repeating: $0, count: 5) })
         #expect(data.paths[0].hasSuffix("crime_index/total_population_5.csv"))
         let random = CrimeIndexData(size: 1000, random: true, directory: Self.directory + "-files")
+        #expect(Array(random.values(0)).count == 1000)
         #expect(random.values(0).filter { $0 == nil }.count > 0, "some values are missing")
         #expect(random.values(2).compactMap { $0 }.allSatisfy { $0 >= 0 && $0 < 2000 })
+        #expect(Array(data.values(1)) == Array(repeating: 250_000, count: 5))
     }
 
     @Test func gpuModeNeedsTheWholeWorkingSet() {
