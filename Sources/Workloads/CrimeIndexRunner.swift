@@ -138,7 +138,9 @@ enum CrimeIndexRunner {
 
 /// A column of the program's input on the device, as it was read.
 private enum DeviceColumn {
+    /// A column read as integers (no value missing).
     case integers(GPUSeries<Int64>)
+    /// A column read as doubles.
     case doubles(GPUSeries<Double>)
 
     init(_ column: Column, in context: GPUContext) throws {

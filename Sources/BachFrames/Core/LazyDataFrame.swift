@@ -12,8 +12,11 @@ import NDArrays
 public struct LazyDataFrame: @unchecked Sendable {
     /// One lazy column.
     public enum LazyColumn: @unchecked Sendable {
+        /// A float64 column (NaN is missing).
         case float64(LazySeries<Double>)
+        /// An int64 column.
         case int64(LazySeries<Int64>)
+        /// A bool column.
         case bool(LazySeries<Bool>)
         /// A text column, by its handle and name.
         case string(LazyValue, name: String)

@@ -12,6 +12,7 @@ public struct ConversionKernel: Kernel, Hashable {
     /// Whether the kernel reads validity flags.
     public let masked: Bool
 
+    /// The kernel for series with validity flags (`masked`) or without.
     public init(masked: Bool) {
         self.masked = masked
     }
