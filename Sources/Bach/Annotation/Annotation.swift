@@ -181,11 +181,33 @@ public struct ExecutionContext: Sendable {
     /// The elements of the whole value the piece covers (`0..<elements` for a call on whole
     /// values): where an allocation that reads its contents, such as a file, starts reading.
     public let range: Range<Int>
+    /// For each result of a fused group, host memory of the final value where the piece may be
+    /// written directly (then the implementation returns `WrittenInPlace` for it), or nil.
+    public let outputRegions: [OutputRegion?]
 
-    public init(transfer: TransferContext?, parallelBatches: Bool, range: Range<Int>) {
+    public init(
+        transfer: TransferContext?, parallelBatches: Bool, range: Range<Int>,
+        outputRegions: [OutputRegion?] = []
+    ) {
         self.transfer = transfer
         self.parallelBatches = parallelBatches
         self.range = range
+        self.outputRegions = outputRegions
         elements = range.count
     }
+}
+
+/// Host memory of a stage's final output where a batch's piece belongs.
+public struct OutputRegion: @unchecked Sendable {
+    /// The piece's bytes in the final value.
+    public let bytes: UnsafeMutableRawBufferPointer
+
+    public init(_ bytes: UnsafeMutableRawBufferPointer) {
+        self.bytes = bytes
+    }
+}
+
+/// What an implementation returns for a result it wrote straight into its `OutputRegion`.
+public struct WrittenInPlace: Sendable {
+    public init() {}
 }

@@ -60,16 +60,22 @@ struct BatchRunner {
         }
         var pieces = Arguments(arguments)
         arguments.removeAll()
+        let regions = group.exported.map { node -> OutputRegion? in
+            guard backend != .gpu, let range, let outputs, stage.outputs.contains(node.id),
+                stage.lastUse[node.id] == nil, let region = outputs.region(node, for: range)
+            else { return nil }
+            return OutputRegion(region)
+        }
         let context = ExecutionContext(
             transfer: backend == .gpu ? slot?.transfer : nil, parallelBatches: parallel,
-            range: range ?? 0..<(group.members[0].resultType.extent ?? 1))
+            range: range ?? 0..<(group.members[0].resultType.extent ?? 1), outputRegions: regions)
         guard let results = try group.implementation.run(&pieces, context) as? [Any],
             results.count == group.exported.count
         else {
             throw BachError.internalInconsistency(
                 "a fused group of \(group.members.map(\.name)) did not return \(group.exported.count) values")
         }
-        for (node, result) in zip(group.exported, results) {
+        for (node, result) in zip(group.exported, results) where !(result is WrittenInPlace) {
             try keep(node, result, from: backend)
         }
     }
