@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads.
+"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads, and what
+a user who wants speed writes instead: numexpr on the CPU (the whole expression in one threaded
+pass, erf through SciPy since numexpr has none) and cupy.fuse on the GPU (one fused kernel).
 
 Same constants, same sequence of out= calls, inputs created on the host and outputs returned to
 it, timed the way the seed's run.py times them (median of --trials). Libraries that are missing
@@ -139,7 +141,61 @@ def run_cupy(name, inputs):
     return [cp.asnumpy(o) for o in outputs]
 
 
-RUNNERS = {"numpy": run_numpy, "torch": run_torch, "cupy": run_cupy}
+def run_numexpr(name, inputs):
+    import numexpr as ne
+    from scipy.special import erf
+    if name == "blackscholes":
+        price, strike, t, rate, vol = inputs
+        c05, c10, invsqrt2 = 3.0, 1.5, 1.0 / math.sqrt(2.0)
+        d1 = ne.evaluate("(log(price / strike) / log(2) + (vol * vol * c05 + rate) * t) / (sqrt(t) * vol)")
+        d2 = ne.evaluate("d1 - sqrt(t) * vol")
+        n1 = erf(ne.evaluate("d1 * invsqrt2"))
+        n2 = erf(ne.evaluate("d2 * invsqrt2"))
+        d1 = ne.evaluate("c05 + c05 * n1")
+        d2 = ne.evaluate("c05 + c05 * n2")
+        e_rt = ne.evaluate("exp(-rate * t)")
+        call = ne.evaluate("price * d1 - e_rt * strike * d2")
+        put = ne.evaluate("e_rt * strike * (c10 - d2) - price * (c10 - d1)")
+        return call, put
+    lat2, lon2 = inputs
+    lat1, lon1, miles, cos_lat1 = 0.70984286, 1.23892197, 3959.0, math.cos(0.70984286)
+    return (ne.evaluate(
+        "arcsin(sqrt(sin((lat2 - lat1) / 2.0) ** 2 + cos(lat2) * cos_lat1 * sin((lon2 - lon1) / 2.0) ** 2))"
+        " * 2.0 * miles"),)
+
+
+def run_cupy_fused(name, inputs):
+    import cupy as cp
+    from cupyx.scipy.special import erf
+    on_device = [cp.array(x) for x in inputs]
+    if name == "blackscholes":
+        @cp.fuse()
+        def kernel(price, strike, t, rate, vol):
+            c05, c10, invsqrt2 = 3.0, 1.5, 1.0 / math.sqrt(2.0)
+            vol_sqrt = cp.sqrt(t) * vol
+            d1 = (cp.log2(price / strike) + (vol * vol * c05 + rate) * t) / vol_sqrt
+            d2 = d1 - vol_sqrt
+            n1 = c05 + c05 * erf(d1 * invsqrt2)
+            n2 = c05 + c05 * erf(d2 * invsqrt2)
+            e_rt = cp.exp(-rate * t)
+            return price * n1 - e_rt * strike * n2, e_rt * strike * (c10 - n2) - price * (c10 - n1)
+        outputs = kernel(*on_device)
+    else:
+        @cp.fuse()
+        def kernel(lat2, lon2):
+            lat1, lon1, miles = 0.70984286, 1.23892197, 3959.0
+            dlat = cp.sin((lat2 - lat1) / 2.0)
+            dlon = cp.sin((lon2 - lon1) / 2.0)
+            a = dlat * dlat + cp.cos(lat2) * math.cos(lat1) * dlon * dlon
+            return cp.arcsin(cp.sqrt(a)) * 2.0 * miles
+        outputs = (kernel(*on_device),)
+    return [cp.asnumpy(o) for o in outputs]
+
+
+RUNNERS = {
+    "numpy": run_numpy, "numexpr": run_numexpr, "torch": run_torch, "cupy": run_cupy,
+    "cupy_fused": run_cupy_fused,
+}
 INPUTS = {"blackscholes": blackscholes_inputs, "haversine": haversine_inputs}
 
 
@@ -148,7 +204,7 @@ def main():
     parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS), action="append")
     parser.add_argument("-s", "--size", type=int, default=26, help="log2 of the number of elements")
     parser.add_argument("--trials", type=int, default=3)
-    parser.add_argument("--libraries", default="numpy,torch,cupy")
+    parser.add_argument("--libraries", default="numpy,numexpr,torch,cupy,cupy_fused")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     size = 1 << args.size

@@ -21,6 +21,7 @@ enum BenchJSON {
             ("peak_device_bytes", "\(device.peakBytes)"),
             ("device_live_bytes_after", "\(report.deviceLiveBytesAfter)"),
             ("force_cpu", "\(configuration.forceCPU)"),
+            ("gpu_memory", configuration.gpuMemory.map { "\($0)" } ?? "null"),
             ("fusion", "\(configuration.fusion)"),
             ("kernel_launches", "\(device.kernelLaunches)"),
             ("fused_calls", "\(report.runtime?.fusedCalls ?? 0)"),
