@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "Fuzzing", "NDArrays", "Bach", "Devices",
+                "Workloads", "Fuzzing", "NDArrays", "Bach", "BachNumeric", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

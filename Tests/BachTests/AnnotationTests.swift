@@ -96,6 +96,18 @@ struct AnnotationTests {
     }
 }
 
+/// The catalog `bach annotations` prints lists every operation of the vocabulary.
+struct CatalogTests {
+    @Test func everyOperationOfTheVocabularyIsAnnotatedAndListed() {
+        let names = Set(NumericCatalog.functions.map(\.name))
+        for operation in ElementwiseOperation.all { #expect(names.contains(operation.name), "\(operation)") }
+        #expect(
+            ElementwiseOperation.all.count == UnaryOperation.allCases.count + BinaryOperation.allCases.count
+                + 1)
+        #expect(NumericCatalog.functions.filter(\.fuses).count == ElementwiseOperation.all.count)
+    }
+}
+
 /// Bugs the fuzzer found, kept as tests.
 struct FuzzerRegressionTests {
     @Test func reductionsOfMatricesCountElementsNotRows() throws {
