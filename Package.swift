@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
-        .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
+        .testTarget(
+            name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "Bach", "NDArrays", "Fuzzing", "Workloads"]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),

@@ -17,7 +17,7 @@ final class ElementwiseFuser: Fuser {
 
     func fuse(_ group: FusionGroup, on backend: Backend) throws -> FusedImplementation {
         let plan = try Plan(group)
-        let program = plan.program
+        let program = plan.program.pruned
         let arrays = plan.arrays
         switch backend {
         case .gpu:

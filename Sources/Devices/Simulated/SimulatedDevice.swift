@@ -35,9 +35,9 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     /// Replaces the fault plan (counting starts afresh).
     public func inject(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
 
-    /// The names of the kernels `prepare` was asked for, in order (the simulated device compiles
-    /// nothing; tests use this to check that the runtime prepares a stage's kernels first).
-    public var preparedKernels: [String] { state.withLock { $0.prepared } }
+    /// The kernels `prepare` was asked for, in order (the simulated device compiles nothing; tests
+    /// use this to check that the runtime prepares a stage's kernels first, and to compile them).
+    public var preparedKernels: [any Kernel] { state.withLock { $0.prepared } }
 
     public func resetCounters() {
         state.withLock { $0.counters = $0.counters.reset }
@@ -187,7 +187,7 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     }
 
     public func prepare(_ kernels: [any Kernel]) throws(DeviceError) {
-        state.withLock { $0.prepared += kernels.map(\.name) }
+        state.withLock { $0.prepared += kernels }
     }
 
     public func makeEvent() throws(DeviceError) -> DeviceEvent {
