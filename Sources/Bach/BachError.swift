@@ -17,7 +17,8 @@ public enum BachError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .callFailed(let call, let underlying): "\(call): \(underlying)"
+        case .callFailed(let call, let underlying):
+            "\(underlying)".hasPrefix("\(call): ") ? "\(underlying)" : "\(call): \(underlying)"
         case .evaluationFailed(let value, let underlying):
             "reading \(value), whose evaluation failed: \(underlying)"
         case .typeMismatch(let expected, let found):

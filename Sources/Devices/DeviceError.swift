@@ -13,6 +13,8 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
     case noDevice(reason: String)
     /// A handle (stream, event, buffer) that this device did not make or already destroyed.
     case invalidHandle(String)
+    /// An argument outside what the device accepts (what was expected and what was found).
+    case invalidArgument(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
             "no device: \(reason)"
         case .invalidHandle(let what):
             "invalid handle: \(what)"
+        case .invalidArgument(let what):
+            what
         }
     }
 }

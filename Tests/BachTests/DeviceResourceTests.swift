@@ -52,7 +52,7 @@ struct DeviceResourceTests {
     }
 
     @Test func aStageCompilesItsDeclaredKernelsBeforeItsFirstBatch() throws {
-        let device = SimulatedDevice()
+        let device = try! SimulatedDevice()
         let bach = Bach(device: device)
         let kernel = DoublingKernel()
         let annotation = Annotation.offload(

@@ -14,7 +14,7 @@ enum FusedKernelSamples {
     static let all: [any Kernel] = {
         var kernels: [String: any Kernel] = [:]
         for benchmark in [Benchmark.blackscholesTorch, .haversineTorch] {
-            let device = SimulatedDevice()
+            let device = try! SimulatedDevice()
             var configuration = BenchmarkConfiguration(
                 benchmark: benchmark, mode: .bach, size: 1 << 12, device: .simulated, randomData: true)
             configuration.gpuMemory = 1 << 20
@@ -25,7 +25,7 @@ enum FusedKernelSamples {
         }
         for index in 0..<60 {
             let program = Program.generate(seed: Fuzzer.programSeed(11, index), maximumSize: 1 << 10)
-            let device = SimulatedDevice()
+            let device = try! SimulatedDevice()
             _ = LazyInterpreter.run(program, runtime: Bach(device: device))
             for kernel in device.preparedKernels { kernels[kernel.name] = kernel }
         }

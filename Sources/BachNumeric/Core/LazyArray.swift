@@ -78,7 +78,7 @@ extension Bach {
     public func empty<S: ArrayScalar>(_ shape: [Int], of type: S.Type = S.self) -> LazyArray<S> {
         let split = ArraySplit<S>(shape: shape)
         let annotation = Annotation.allocation(
-            "empty", infer: { _ in Inference(uses: [], result: split) },
+            "empty", infer: { _ in Inference(uses: [], result: try split.validated("empty")) },
             cpu: { _, context in NDArray<S>.empty(split.pieceShape(context.elements)) },
             gpu: { _, context in
                 try onDevice(context) {
@@ -97,7 +97,7 @@ extension Bach {
     public func full<S: ArrayScalar>(_ shape: [Int], _ value: S) -> LazyArray<S> {
         let split = ArraySplit<S>(shape: shape)
         let annotation = Annotation.offload(
-            "full", infer: { _ in Inference(uses: [], result: split) },
+            "full", infer: { _ in Inference(uses: [], result: try split.validated("full")) },
             cpu: { _, context in NDArray<S>.full(split.pieceShape(context.elements), value) },
             gpu: { _, context in
                 try onDevice(context) {

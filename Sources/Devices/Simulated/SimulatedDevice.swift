@@ -16,8 +16,15 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     public let properties: DeviceProperties
     private let state: Locked<SimulatedState>
 
-    /// A simulated device with `memory` bytes, all of which the runtime may use.
-    public init(name: String = "Simulated GPU", memory: Int = 1 << 30, faults: FaultPlan = FaultPlan()) {
+    /// A simulated device with `memory` bytes, all of which the runtime may use. Throws
+    /// `invalidArgument` for a negative size.
+    public init(name: String = "Simulated GPU", memory: Int = 1 << 30, faults: FaultPlan = FaultPlan())
+        throws(DeviceError)
+    {
+        guard memory >= 0 else {
+            throw .invalidArgument(
+                "SimulatedDevice: expected a memory size of 0 bytes or more, found \(memory)")
+        }
         properties = DeviceProperties(
             kind: .simulated, name: name, totalMemory: memory, memoryBudget: memory,
             computeCapability: (0, 0), copyEngines: 2)
