@@ -61,6 +61,7 @@ let package = Package(
         ),
 
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
+        .testTarget(name: "LearnTests", dependencies: ["Learn", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(

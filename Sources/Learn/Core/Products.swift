@@ -1,0 +1,28 @@
+import NDArrays
+
+/// `op(a) · op(b)` as a new array, where `op` transposes when asked (`gemm` without a target).
+func product(
+    _ a: NDArray<Double>, _ b: NDArray<Double>, transposeA: Bool = false, transposeB: Bool = false
+) throws(LearnError) -> NDArray<Double> {
+    let m = transposeA ? a.shape[1] : a.shape[0]
+    let n = transposeB ? b.shape[0] : b.shape[1]
+    var c = NDArray<Double>.empty([m, n])
+    try linearAlgebra { () throws(NDArrayError) in
+        try gemm(a, b, transposeA: transposeA, transposeB: transposeB, into: &c)
+    }
+    return c
+}
+
+/// The first `count` columns of a 2-D array, as a new array.
+func leadingColumns(_ a: NDArray<Double>, _ count: Int) -> NDArray<Double> {
+    let (rows, columns) = (a.shape[0], a.shape[1])
+    var result = NDArray<Double>.empty([rows, count])
+    a.withUnsafeBufferPointer { source in
+        result.withUnsafeMutableBufferPointer { target in
+            for r in 0..<rows {
+                for j in 0..<count { target[r * count + j] = source[r * columns + j] }
+            }
+        }
+    }
+    return result
+}
