@@ -103,9 +103,9 @@ public struct TruncatedSVD: Sendable, Equatable {
         }
         var noLeft: NDArray<Double>? = nil
         flipSigns(&vt, &noLeft)
-        let projected = try product(x, vt, transposeB: true)
+        let (projected, sums) = try Projection.project(x, vt, columnSums: gramNorm != nil)
         let variance = columnMeanAndVariance(projected).variance
-        let total = try totalVariance(x, squaredNorm: gramNorm)
+        let total = totalVariance(x, squaredNorm: gramNorm, columnSums: sums)
         components = vt
         singularValues = singular
         explainedVariance = variance
@@ -121,7 +121,7 @@ public struct TruncatedSVD: Sendable, Equatable {
         guard let components else { throw .notFitted(operation: operation) }
         try Validation.samples(x, operation, samples: 0)
         try Validation.features(x, nFeaturesIn, operation)
-        return try product(x, components, transposeB: true)
+        return try Projection.project(x, components).projected
     }
 
     /// Maps projected rows back to the original space: `y · components`.
@@ -153,14 +153,13 @@ public struct TruncatedSVD: Sendable, Equatable {
 
 /// The sum of the population variances of the columns of `x` (`np.var(X, axis=0).sum()`).
 ///
-/// Given ‖X‖²_F (the trace of the Gram matrix, already computed) it needs only the column means,
-/// `Σ var = ‖X‖²_F / n − ‖μ‖²`, one product with a vector of ones instead of two passes over X.
-/// When the means dominate the variance so much that this difference would lose more than six
-/// digits, the two-pass formula is used instead.
-func totalVariance(_ x: NDArray<Double>, squaredNorm: Double?) throws(LearnError) -> Double {
+/// Given ‖X‖²_F (the trace of the Gram matrix) and the column sums (gathered while projecting),
+/// it is `‖X‖²_F / n − ‖μ‖²`, without another pass over X. When the means dominate the variance
+/// so much that this difference would lose more than six digits, the two-pass formula is used
+/// instead.
+func totalVariance(_ x: NDArray<Double>, squaredNorm: Double?, columnSums: NDArray<Double>?) -> Double {
     let n = Double(x.shape[0])
-    if let squaredNorm {
-        let sums = try product(NDArray<Double>.ones([1, x.shape[0]]), x)
+    if let squaredNorm, let sums = columnSums {
         let meanNorm = sum(sums * sums) / (n * n)
         let total = squaredNorm / n - meanNorm
         if total > 0, meanNorm < total * 1e6 { return total }

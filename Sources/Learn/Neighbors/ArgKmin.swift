@@ -4,8 +4,9 @@ import NDArrays
 /// reduction for the Euclidean metric, computed the way it computes it so that ties come out the
 /// same.
 ///
-/// Query rows go in blocks small enough that the block's distance matrix stays in cache; for each
-/// block one `gemm` gives `−2 · x · yᵀ`, to which the fitted points' squared norms are added, so
+/// Query rows go in blocks; for each block one `gemm` gives `−2 · x · yᵀ`, whose rows are then
+/// scanned in parallel parts, each small enough to stay in cache. The fitted points' squared norms
+/// are added to the products, so
 /// every candidate's key is `‖y‖² − 2 x·y` (the query's own norm, equal for all candidates, is
 /// added at the end). Candidates enter a max-heap of size k in index order with scikit-learn's
 /// `heap_push`: a candidate replaces the heap's root only when strictly closer, so of equal
@@ -18,7 +19,7 @@ struct ArgKmin {
     var keys: [Double]
     let k: Int
 
-    /// Elements of the distance block held at once (256 KiB of doubles).
+    /// Elements of one part's share of the distance block (256 KiB of doubles).
     static let blockElements = 1 << 15
 
     init(queries x: NDArray<Double>, fitted y: NDArray<Double>, squaredNorms: NDArray<Double>, k: Int)
@@ -26,9 +27,10 @@ struct ArgKmin {
     {
         let (m, n) = (x.shape[0], y.shape[0])
         self.k = k
-        indices = [Int](repeating: 0, count: m * k)
-        keys = [Double](repeating: .infinity, count: m * k)
-        let rowsPerBlock = Swift.max(1, Swift.min(m, ArgKmin.blockElements / Swift.max(n, 1)))
+        var indices = [Int](repeating: 0, count: m * k)
+        var keys = [Double](repeating: .infinity, count: m * k)
+        // One `gemm` per block of rows, whose rows are then scanned in parallel parts.
+        let rowsPerBlock = Swift.max(1, Swift.min(m, ArgKmin.parts * ArgKmin.blockElements / Swift.max(n, 1)))
         var block = NDArray<Double>.empty([rowsPerBlock, n])
         var start = 0
         while start < m {
@@ -42,15 +44,18 @@ struct ArgKmin {
                 squaredNorms.withUnsafeBufferPointer { norms in
                     keys.withUnsafeMutableBufferPointer { keys in
                         indices.withUnsafeMutableBufferPointer { indices in
-                            for r in 0..<rows {
-                                let heapKeys = keys.baseAddress! + (start + r) * k
-                                let heapIndices = indices.baseAddress! + (start + r) * k
-                                let row = distances.baseAddress! + r * n
-                                for j in 0..<n {
-                                    let key = row[j] + norms[j]
-                                    if key < heapKeys[0] { ArgKmin.push(heapKeys, heapIndices, k, key, j) }
+                            let shared = Shared(
+                                (
+                                    distances.baseAddress!, norms.baseAddress!, keys.baseAddress! + start * k,
+                                    indices.baseAddress! + start * k
+                                ))
+                            Concurrency.forEachPart(rows, parts: ArgKmin.parts, grain: 256) { _, part in
+                                let (distances, norms, keys, indices) = shared.value
+                                for r in part {
+                                    let offset = r * k
+                                    ArgKmin.select(
+                                        distances + r * n, norms, n, keys + offset, indices + offset, k)
                                 }
-                                ArgKmin.sort(heapKeys, heapIndices, k)
                             }
                         }
                     }
@@ -58,6 +63,53 @@ struct ArgKmin {
             }
             start += rows
         }
+        self.indices = indices
+        self.keys = keys
+    }
+
+    /// Row parts scanned in parallel.
+    static let parts = 8
+
+    /// Pushes candidates 0..<n of one query, keyed `row[j] + norms[j]`, into its heap in index
+    /// order, then sorts the heap.
+    @inline(__always)
+    static func select(
+        _ row: UnsafePointer<Double>, _ norms: UnsafePointer<Double>, _ n: Int,
+        _ heapKeys: UnsafeMutablePointer<Double>,
+        _ heapIndices: UnsafeMutablePointer<Int>, _ k: Int
+    ) {
+        var j = 0
+        while j + 8 <= n {
+            // Skip 8 candidates at once when none is below the heap's root.
+            if !noneBelow(row + j, norms + j, heapKeys[0]) {
+                for t in j..<(j + 8) {
+                    let key = row[t] + norms[t]
+                    if key < heapKeys[0] { push(heapKeys, heapIndices, k, key, t) }
+                }
+            }
+            j += 8
+        }
+        while j < n {
+            let key = row[j] + norms[j]
+            if key < heapKeys[0] { push(heapKeys, heapIndices, k, key, j) }
+            j += 1
+        }
+        sort(heapKeys, heapIndices, k)
+    }
+
+    /// Whether none of the 8 keys `products[t] + norms[t]` is below `root`: the sign bits of the
+    /// vector differences, ORed (`a < b` exactly when `a − b` is negative; `x − x` is +0).
+    @inline(__always)
+    static func noneBelow(_ products: UnsafePointer<Double>, _ norms: UnsafePointer<Double>, _ root: Double)
+        -> Bool
+    {
+        let keys =
+            UnsafeRawPointer(products).loadUnaligned(as: SIMD8<Double>.self)
+            + UnsafeRawPointer(norms).loadUnaligned(as: SIMD8<Double>.self)
+        let signs = unsafeBitCast(keys - SIMD8(repeating: root), to: SIMD8<UInt64>.self)
+        let half = signs.lowHalf | signs.highHalf
+        let quarter = half.lowHalf | half.highHalf
+        return (quarter[0] | quarter[1]) & 0x8000_0000_0000_0000 == 0
     }
 
     /// scikit-learn's `heap_push` into a max-heap of `size` keys whose root is the largest; the

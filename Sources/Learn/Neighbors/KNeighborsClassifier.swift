@@ -126,19 +126,24 @@ public struct KNeighborsClassifier: Sendable, Equatable {
         let m = x.shape[0]
         var votes = [Double](repeating: 0, count: m * c)
         let queryNorms = weights == .distance ? squaredRowNorms(x) : nil
+        var distances = [Double](repeating: 0, count: k)
         for i in 0..<m {
-            let row = i * k
-            var weightOf = [Double](repeating: 1, count: k)
+            let (row, out) = (i * k, i * c)
             if let queryNorms {
-                let distances = (0..<k).map {
-                    (Swift.max(nearest.keys[row + $0] + queryNorms[i], 0)).squareRoot()
+                for j in 0..<k {
+                    distances[j] = (Swift.max(nearest.keys[row + j] + queryNorms[i], 0)).squareRoot()
                 }
-                weightOf =
-                    distances.contains(0) ? distances.map { $0 == 0 ? 1 : 0 } : distances.map { 1 / $0 }
+                // scikit-learn's _get_weights: 1/distance, or only the exact matches when there are any.
+                let exact = distances.contains(0)
+                for j in 0..<k where !exact || distances[j] == 0 {
+                    votes[out + Int(labels[nearest.indices[row + j]])] += exact ? 1 : 1 / distances[j]
+                }
+            } else {
+                for j in 0..<k { votes[out + Int(labels[nearest.indices[row + j]])] += 1 }
             }
-            for j in 0..<k { votes[i * c + Int(labels[nearest.indices[row + j]])] += weightOf[j] }
-            let total = (0..<c).reduce(0.0) { $0 + votes[i * c + $1] }
-            for j in 0..<c { votes[i * c + j] /= total }
+            var total = 0.0
+            for j in 0..<c { total += votes[out + j] }
+            for j in 0..<c { votes[out + j] /= total }
         }
         return votes
     }

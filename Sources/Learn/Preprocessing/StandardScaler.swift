@@ -79,8 +79,7 @@ public struct StandardScaler: Sendable, Equatable {
     /// - Complexity: O(samples · features).
     public func transform(_ x: NDArray<Double>) throws(LearnError) -> NDArray<Double> {
         try checkInput(x, "StandardScaler.transform")
-        var z = x.copy()
-        if withMean, let mean { z -= mean }
+        var z = withMean && mean != nil ? x - mean! : x.copy()
         if withStd, let scale { z /= scale }
         return z
     }
