@@ -90,6 +90,13 @@ struct DBSCANTests {
         #expect(labels.scalars == naiveLabels(grid, eps: 5, minSamples: 9))
     }
 
+    @Test func doublePrecisionProductsForHugeValues() throws {
+        // Squared norms above 1e30 would overflow single precision: the products run in double.
+        let scaled = try multiply(points, 1e16)
+        var model = DBSCAN(eps: 1e16, minSamples: 4)
+        #expect(try model.fitPredict(scaled).scalars == [0, 0, 1, 0, 0, 1, 1, 1, 0, -1, -1, 0, 0])
+    }
+
     @Test func badInput() throws {
         var model = DBSCAN(eps: 0)
         #expect(

@@ -26,3 +26,27 @@ func leadingColumns(_ a: NDArray<Double>, _ count: Int) -> NDArray<Double> {
     }
     return result
 }
+
+/// Runs an NDArrays call whose arguments are known to fit (shapes built a few lines above), trapping
+/// with the error's message should that ever be wrong: for internal invariants, never for input.
+@inline(__always)
+func must<R>(_ body: () throws(NDArrayError) -> R) -> R {
+    do {
+        return try body()
+    } catch {
+        preconditionFailure("Learn: internal invariant broken: \(error)")
+    }
+}
+
+extension NDArray where Scalar == Double {
+    /// A 1-D array as a 1×n matrix.
+    var reshapedRow: NDArray { must { () throws(NDArrayError) in try reshaped([1, -1]) } }
+    /// A 1-D array as an n×1 matrix.
+    var reshapedColumn: NDArray { must { () throws(NDArrayError) in try reshaped([-1, 1]) } }
+    /// A matrix as a 1-D array of its elements.
+    var reshapedVector: NDArray { must { () throws(NDArrayError) in try reshaped([-1]) } }
+    /// Elements `start...` of a 1-D array (a view).
+    func slicedFrom(_ start: Int) -> NDArray { must { () throws(NDArrayError) in try slice(start..<count) } }
+    /// Each element, or `floor` where it is smaller.
+    func clippedBelow(_ floor: Double) -> NDArray { maximum(self, floor) }
+}

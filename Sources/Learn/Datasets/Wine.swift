@@ -40,7 +40,9 @@ public enum Wine {
 
     private static let parsed: (data: NDArray<Double>, target: NDArray<Int64>) = {
         let rows = csv.split(separator: "\n").map { line in line.split(separator: ",").map { Double($0)! } }
-        let data = try! NDArray<Double>(rows: rows.map { Array($0.dropLast()) })
+        let data = must { () throws(NDArrayError) in
+            try NDArray<Double>(rows: rows.map { Array($0.dropLast()) })
+        }
         return (data, NDArray<Int64>(rows.map { Int64($0.last!) }))
     }()
 }

@@ -84,7 +84,7 @@ public struct PCA: Sendable, Equatable {
         let k = nComponentsFitted
         var projected = leadingColumns(u, k)
         let factors =
-            whiten ? NDArray<Double>.full([k], Double(x.shape[0] - 1).squareRoot()) : try slice(s, k)
+            whiten ? NDArray<Double>.full([k], Double(x.shape[0] - 1).squareRoot()) : slice(s, k)
         projected *= factors
         return projected
     }
@@ -96,9 +96,8 @@ public struct PCA: Sendable, Equatable {
         guard let components, let mean, let explainedVariance else { throw .notFitted(operation: operation) }
         try Validation.samples(x, operation, samples: 0)
         try Validation.features(x, nFeaturesIn, operation)
-        var projected = try product(x, components, transposeB: true)
-        let offset = try product(mean.reshapedRow, components, transposeB: true)
-        projected -= offset.reshapedVector
+        var projected = try Projection.project(x, components).projected
+        projected -= try Projection.project(mean.reshapedRow, components).projected.reshapedVector
         if whiten {
             projected /= sqrt(explainedVariance).clippedBelow(.ulpOfOne)
         }
@@ -112,11 +111,7 @@ public struct PCA: Sendable, Equatable {
         guard var components, let mean, let explainedVariance else { throw .notFitted(operation: operation) }
         try Validation.samples(y, operation, samples: 0)
         try Validation.features(y, nComponentsFitted, operation)
-        if whiten {
-            components *=
-                (try linearAlgebra { () throws(NDArrayError) in try sqrt(explainedVariance).reshaped([-1, 1])
-                })
-        }
+        if whiten { components *= sqrt(explainedVariance).reshapedColumn }
         var x = try product(y, components)
         x += mean
         return x
@@ -165,27 +160,14 @@ public struct PCA: Sendable, Equatable {
         noiseVariance = k < Swift.min(n, d) ? sum(variances.slicedFrom(k)) / Double(r - k) : 0
         components = takeRows(vt, Array(0..<k))
         mean = centre
-        explainedVariance = try slice(variances, k)
-        explainedVarianceRatio = divide(try slice(variances, k), total)
-        singularValues = try slice(singular, k)
+        explainedVariance = slice(variances, k)
+        explainedVarianceRatio = divide(slice(variances, k), total)
+        singularValues = slice(singular, k)
         (nComponentsFitted, fittedSolver, nSamples, nFeaturesIn) = (k, solver, n, d)
         return u.map { ($0, singular) }
     }
 
-    private func slice(_ a: NDArray<Double>, _ count: Int) throws(LearnError) -> NDArray<Double> {
-        try linearAlgebra { () throws(NDArrayError) in try a.slice(0..<count).copy() }
+    private func slice(_ a: NDArray<Double>, _ count: Int) -> NDArray<Double> {
+        must { () throws(NDArrayError) in try a.slice(0..<count).copy() }
     }
-}
-
-extension NDArray where Scalar == Double {
-    /// A 1-D array as a 1×n matrix.
-    var reshapedRow: NDArray { (try? reshaped([1, -1])) ?? self }
-    /// A 1-D array as an n×1 matrix.
-    var reshapedColumn: NDArray { (try? reshaped([-1, 1])) ?? self }
-    /// A 1×n or n×1 matrix as a 1-D array.
-    var reshapedVector: NDArray { (try? reshaped([-1])) ?? self }
-    /// Elements `start...` of a 1-D array.
-    func slicedFrom(_ start: Int) -> NDArray { (try? slice(start..<count)) ?? self }
-    /// Each element, or `floor` where it is smaller.
-    func clippedBelow(_ floor: Double) -> NDArray { maximum(self, floor) }
 }

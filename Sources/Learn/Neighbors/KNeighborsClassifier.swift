@@ -89,8 +89,10 @@ public struct KNeighborsClassifier: Sendable, Equatable {
             (Swift.max(nearest.keys[$0] + queryNorms[$0 / k], 0)).squareRoot()
         }
         return (
-            try! NDArray(shape: [m, k], scalars: distances),
-            try! NDArray(shape: [m, k], scalars: nearest.indices.map { Int64($0) })
+            must { () throws(NDArrayError) in try NDArray(shape: [m, k], scalars: distances) },
+            must { () throws(NDArrayError) in
+                try NDArray(shape: [m, k], scalars: nearest.indices.map { Int64($0) })
+            }
         )
     }
 
@@ -114,7 +116,9 @@ public struct KNeighborsClassifier: Sendable, Equatable {
     /// entry of `classes` (`predict_proba`).
     public func predictProba(_ x: NDArray<Double>) throws(LearnError) -> NDArray<Double> {
         let probabilities = try votes(x, "KNeighborsClassifier.predictProba")
-        return try! NDArray(shape: [x.shape[0], classes!.count], scalars: probabilities)
+        return must { () throws(NDArrayError) in
+            try NDArray(shape: [x.shape[0], classes!.count], scalars: probabilities)
+        }
     }
 
     /// Normalised class votes, row-major (queries × classes).
