@@ -100,6 +100,19 @@ struct LinearAlgebraAdditionsTests {
         }
     }
 
+    @Test func eighSubsetReadsTheLowerTriangle() throws {
+        let r = NDArray<Double>.normal([12, 12], seed: 9)
+        let symmetric = try add(r, r.transposed())
+        var lowerOnly = symmetric
+        for i in 0..<12 { for j in (i + 1)..<12 { lowerOnly[i, j] = 1e6 } }
+        try onBothPaths {
+            let (values, vectors) = try eigh(lowerOnly, subsetByIndex: 9..<12)
+            let (expected, _) = try eigh(symmetric)
+            #expect(allClose(values, try expected.slice(9..<12).copy(), tolerance: 1e-12))
+            #expect(allClose(try matmul(symmetric, vectors), try multiply(vectors, values), tolerance: 1e-10))
+        }
+    }
+
     @Test func eighSubsetErrors() {
         let a = NDArray<Double>.zeros([3, 3])
         #expect(

@@ -21,6 +21,7 @@ public enum LearnError: Error, Equatable, CustomStringConvertible {
     /// A decomposition underneath did not converge or refused its input.
     case linearAlgebra(NDArrayError)
 
+    /// The message: the operation, what it expected, what it found.
     public var description: String {
         switch self {
         case .invalidShape(let op, let expected, let found):

@@ -3,6 +3,8 @@
 enum CBLAS {
     /// `CblasRowMajor`, also `LAPACK_ROW_MAJOR`: every NDArray is row-major.
     static let rowMajor: Int32 = 101
+    /// `CblasColMajor`, also `LAPACK_COL_MAJOR`.
+    static let columnMajor: Int32 = 102
     /// `CblasNoTrans`.
     static let noTranspose: Int32 = 111
     /// `CblasTrans`.

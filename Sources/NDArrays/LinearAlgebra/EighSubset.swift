@@ -37,31 +37,35 @@ public func eigh<S: NDFloatingPoint>(_ a: NDArray<S>, subsetByIndex range: Range
         let (values, vectors) = try eigh(a)
         return (try values.slice(range).copy(), selectColumns(vectors, range))
     }
+    // LAPACK is column-major: the buffer read as column-major is aᵀ, whose upper triangle is a's
+    // lower triangle. Passing it so spares LAPACKE a transposed copy of the matrix in and out.
     let work = a.copy()
     let values = NDArray<S>(uninitializedShape: [n])
-    let vectors = NDArray<S>(uninitializedShape: [n, count])
+    let columns = NDArray<S>(uninitializedShape: [count, n])  // column-major n × count: one vector per row
     var found: Int32 = 0
     var support = [Int32](repeating: 0, count: 2 * count)
     let (size, low, high) = (Int32(n), Int32(range.lowerBound + 1), Int32(range.upperBound))
+    let upper = CChar(UInt8(ascii: "U"))
     let info = support.withUnsafeMutableBufferPointer { support in
         if S.self == Double.self {
             return lapack.dsyevr(
-                CBLAS.rowMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, LAPACKFlag.lower, size,
+                CBLAS.columnMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, upper, size,
                 work.mutableBase.cast(to: Double.self), size, 0, 0, low, high, 0, &found,
-                values.mutableBase.cast(to: Double.self), vectors.mutableBase.cast(to: Double.self),
-                Int32(count), support.baseAddress)
+                values.mutableBase.cast(to: Double.self), columns.mutableBase.cast(to: Double.self), size,
+                support.baseAddress)
         }
         return lapack.ssyevr(
-            CBLAS.rowMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, LAPACKFlag.lower, size,
+            CBLAS.columnMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, upper, size,
             work.mutableBase.cast(to: Float.self), size, 0, 0, low, high, 0, &found,
-            values.mutableBase.cast(to: Float.self), vectors.mutableBase.cast(to: Float.self),
-            Int32(count), support.baseAddress)
+            values.mutableBase.cast(to: Float.self), columns.mutableBase.cast(to: Float.self), size,
+            support.baseAddress)
     }
     guard info == 0, Int(found) == count else {
         throw .notConverged(
             operation: "eigh",
             detail: "LAPACK info \(info), \(found) of \(count) eigenpairs for a \(n)×\(n) matrix")
     }
+    let vectors = columns.transposed()
     return (try values.slice(0..<count).copy(), vectors)
 }
 

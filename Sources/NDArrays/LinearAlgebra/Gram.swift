@@ -25,17 +25,18 @@ public func gram<S: NDFloatingPoint>(_ a: NDArray<S>) throws(NDArrayError) -> ND
         let (ni, ki) = (Int32(n), Int32(rows))
         withExtendedLifetime(a.storage) {
             if S.self == Double.self {
+                let c = c.cast(to: Double.self)
                 blas.dsyrk(
                     CBLAS.rowMajor, CBLAS.lower, CBLAS.transpose, ni, ki, 1, a.base.cast(to: Double.self), ni,
-                    0, c.cast(to: Double.self), ni)
+                    0, c, ni)
+                mirrorLowerTriangle(c, n)
             } else {
+                let c = c.cast(to: Float.self)
                 blas.ssyrk(
                     CBLAS.rowMajor, CBLAS.lower, CBLAS.transpose, ni, ki, 1, a.base.cast(to: Float.self), ni,
-                    0, c.cast(to: Float.self), ni)
+                    0, c, ni)
+                mirrorLowerTriangle(c, n)
             }
-        }
-        for i in 0..<n {
-            for j in (i + 1)..<n { c[i * n + j] = c[j * n + i] }
         }
         return result
     }
@@ -44,4 +45,11 @@ public func gram<S: NDFloatingPoint>(_ a: NDArray<S>) throws(NDArrayError) -> ND
         gemm(m: n, n: n, k: rows, transposed.base, a.base, c)
     }
     return result
+}
+
+/// Copies the lower triangle of an n×n row-major matrix onto its upper triangle.
+private func mirrorLowerTriangle<T>(_ c: UnsafeMutablePointer<T>, _ n: Int) {
+    for i in 0..<n {
+        for j in (i + 1)..<n { c[i * n + j] = c[j * n + i] }
+    }
 }
