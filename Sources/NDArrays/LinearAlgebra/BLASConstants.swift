@@ -22,6 +22,6 @@ enum LAPACKFlag {
     static let vectors = CChar(UInt8(ascii: "V"))
     /// `range = 'I'`: the eigenvalues with indices `il ... iu`.
     static let byIndex = CChar(UInt8(ascii: "I"))
-    /// `uplo = 'L'`: read the lower triangle.
-    static let lower = CChar(UInt8(ascii: "L"))
+    /// `uplo = 'U'`: read the upper triangle (of the column-major view).
+    static let upper = CChar(UInt8(ascii: "U"))
 }

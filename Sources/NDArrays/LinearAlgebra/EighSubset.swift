@@ -45,17 +45,16 @@ public func eigh<S: NDFloatingPoint>(_ a: NDArray<S>, subsetByIndex range: Range
     var found: Int32 = 0
     var support = [Int32](repeating: 0, count: 2 * count)
     let (size, low, high) = (Int32(n), Int32(range.lowerBound + 1), Int32(range.upperBound))
-    let upper = CChar(UInt8(ascii: "U"))
     let info = support.withUnsafeMutableBufferPointer { support in
         if S.self == Double.self {
             return lapack.dsyevr(
-                CBLAS.columnMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, upper, size,
+                CBLAS.columnMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, LAPACKFlag.upper, size,
                 work.mutableBase.cast(to: Double.self), size, 0, 0, low, high, 0, &found,
                 values.mutableBase.cast(to: Double.self), columns.mutableBase.cast(to: Double.self), size,
                 support.baseAddress)
         }
         return lapack.ssyevr(
-            CBLAS.columnMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, upper, size,
+            CBLAS.columnMajor, LAPACKFlag.vectors, LAPACKFlag.byIndex, LAPACKFlag.upper, size,
             work.mutableBase.cast(to: Float.self), size, 0, 0, low, high, 0, &found,
             values.mutableBase.cast(to: Float.self), columns.mutableBase.cast(to: Float.self), size,
             support.baseAddress)
