@@ -72,6 +72,7 @@ let package = Package(
 
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
+        .testTarget(name: "LearnTests", dependencies: ["Learn", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(
             name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "Bach", "NDArrays", "Fuzzing", "Workloads"]),
