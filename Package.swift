@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "GPULearn", dependencies: ["Devices", "GPUArrays", "GPUFrames"]),
 
         // Annotated libraries: what users import.
-        .target(name: "BachNumeric", dependencies: ["Bach", "NDArrays", "GPUArrays"]),
+        .target(name: "BachNumeric", dependencies: ["Bach", "Devices", "NDArrays", "GPUArrays"]),
         .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
         .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
 

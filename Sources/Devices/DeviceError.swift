@@ -36,3 +36,11 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// An error of a library built on a device that may carry the device's own error (an array
+/// library's "the device failed" case), so that a runtime can see through it: running out of
+/// memory inside a library call means "plan smaller batches" wherever the call came from.
+public protocol WrapsDeviceError: Error {
+    /// The device's error this error carries, if it carries one.
+    var deviceError: DeviceError? { get }
+}

@@ -185,6 +185,7 @@ func isOutOfMemory(_ error: any Error) -> Bool {
     case BachError.device(.outOfMemory): true
     case let failure as CallFailure: isOutOfMemory(failure.error)
     case BachError.callFailed(_, let underlying): isOutOfMemory(underlying)
+    case let wrapping as any WrapsDeviceError: wrapping.deviceError.map { isOutOfMemory($0) } ?? false
     default: false
     }
 }

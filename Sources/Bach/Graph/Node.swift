@@ -96,6 +96,10 @@ public final class LazyValue: @unchecked Sendable {
     /// The name of the call that produces the value.
     public var producer: String { node.name }
 
+    /// The error found when the call was recorded (arguments its annotation refused), which
+    /// `evaluate` raises; nil for a call recorded without error.
+    public var recordingError: (any Error)? { node.recordError }
+
     /// Where to keep the value once evaluated: on the host (the default) or on the device, for
     /// values that later calls use on the device again.
     public var materializeOn: Backend? {

@@ -17,6 +17,23 @@ public struct LazyArray<S: ArrayScalar>: @unchecked Sendable {
         self.handle = handle
     }
 
+    /// The array a call recorded with `Bach.record` gives, for annotations written outside
+    /// BachNumeric (see `Annotation`): the result's split type must be `ArraySplit<S>`. A call whose
+    /// recording failed is accepted; `evaluate` raises its error, naming the call.
+    ///
+    /// ```swift
+    /// let value = bach.record(annotation, [.lazy(x.handle)])
+    /// let y = try LazyArray<Double>(recorded: value)
+    /// ```
+    public init(recorded handle: LazyValue) throws(BachError) {
+        guard handle.recordingError != nil || handle.splitType is ArraySplit<S> else {
+            throw .typeMismatch(
+                expected: "\(ArraySplit<S>.self) (the result of \(handle.producer))",
+                found: "\(type(of: handle.splitType))")
+        }
+        self.handle = handle
+    }
+
     /// The runtime the array belongs to.
     public var runtime: Bach { handle.runtime }
 
@@ -45,6 +62,12 @@ public struct LazyScalar<S: ArrayScalar>: @unchecked Sendable {
     public let handle: LazyValue
 
     init(_ handle: LazyValue) {
+        self.handle = handle
+    }
+
+    /// The scalar a call recorded with `Bach.record` gives (a reduction annotated outside
+    /// BachNumeric); its type is checked when it is read.
+    public init(recorded handle: LazyValue) {
         self.handle = handle
     }
 
