@@ -71,6 +71,20 @@ public final class Bach: @unchecked Sendable {
         self.options = options
     }
 
+    /// A runtime on the device `choice` opens, with `budget` bytes of its memory at most (nil: its
+    /// free memory less a margin). `.auto` takes the GPU where CUDA is found and the CPU alone
+    /// otherwise (`device` is then nil); `.cuda` throws, naming what is missing, where it is not
+    /// found; `.simulated` runs GPU implementations on a simulated device (the host).
+    ///
+    /// ```swift
+    /// let bach = try Bach(.auto)
+    /// ```
+    public convenience init(_ choice: DeviceChoice, budget: Int? = nil, options: Options = Options())
+        throws(DeviceError)
+    {
+        self.init(device: try choice.open(budget: budget), options: options)
+    }
+
     /// What the last evaluation did: stages, placements, batches and the device's counters.
     public var counters: RuntimeCounters { stats.withLock { $0 } }
 
