@@ -9,8 +9,22 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bach", targets: ["BachCLI"]),
+        // What programs import: the annotated libraries and the runtime.
+        .library(name: "BachNumeric", targets: ["BachNumeric"]),
+        .library(name: "BachFrames", targets: ["BachFrames"]),
+        .library(name: "BachLearn", targets: ["BachLearn"]),
+        .library(name: "Bach", targets: ["Bach"]),
+        // The libraries on their own: CPU, GPU, devices and the shared vocabulary.
         .library(name: "NDArrays", targets: ["NDArrays"]),
         .library(name: "Frames", targets: ["Frames"]),
+        .library(name: "Learn", targets: ["Learn"]),
+        .library(name: "GPUArrays", targets: ["GPUArrays"]),
+        .library(name: "GPUFrames", targets: ["GPUFrames"]),
+        .library(name: "GPULearn", targets: ["GPULearn"]),
+        .library(name: "Devices", targets: ["Devices"]),
+        .library(name: "Operations", targets: ["Operations"]),
+        // The benchmarks of the paper, for programs that run them or compare against them.
+        .library(name: "Workloads", targets: ["Workloads"]),
         .library(name: "CUDADouble", type: .dynamic, targets: ["CUDADouble"]),
     ],
     dependencies: [
