@@ -8,7 +8,7 @@ struct BachCommand: ParsableCommand {
         commandName: "bach",
         abstract: "Offload annotations for Swift: benchmarks, diagnostics and differential fuzzing.",
         subcommands: [
-            Bench.self, All.self, Annotations.self, Doctor.self, Fuzz.self, Micro.self,
+            Bench.self, All.self, Report.self, Annotations.self, Doctor.self, Fuzz.self, Micro.self,
         ]
     )
 }
