@@ -28,7 +28,9 @@ struct Report: ParsableCommand {
         let chartFolder = ResultsFolder(path: charts ?? results + "/charts")
         do {
             let (summary, warnings) = try ResultsSummary.load(folder)
-            for warning in warnings { standardError("bach report: warning: \(warning)") }
+            for warning in warnings + summary.mixedDevices {
+                standardError("bach report: warning: \(warning)")
+            }
             guard !summary.groups.isEmpty else {
                 standardError("bach report: no results in \(results)/ (run `bach all` first)")
                 throw ExitCode.failure

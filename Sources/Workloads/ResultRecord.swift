@@ -10,12 +10,16 @@
 public struct ResultRecord: Equatable, Sendable {
     /// The benchmark's name: ours (`blackscholes_torch`) or the peer script's (`blackscholes`).
     public var benchmark: String
-    /// The mode of our runs (`cpu`, `gpu`, `bach`), the library of a peer's (`numpy`, `torch`, …).
+    /// The mode of our runs (`cpu`, `gpu`, `bach`) with the options that change what it measures
+    /// (`bach no-fusion`, `bach force-cpu`, `gpu budget 64 MiB`), the library of a peer's (`numpy`,
+    /// `torch`, …): runs of one series are comparable, so their trials may be pooled.
     public var series: String
     /// Whether the line comes from the peer script.
     public var isPeer: Bool
     /// Elements.
     public var size: Int
+    /// The device our run used, as `bach bench` names it (nil for peers and error lines).
+    public var device: String?
     /// Seconds per trial that the report takes medians of: init plus runtime for our runs (the
     /// seed's "Median Total"), runtime alone for a peer (whose init is creating the inputs, which
     /// our runs leave out as the seed does). Lines without per-trial times give their median as
@@ -48,7 +52,14 @@ public struct ResultRecord: Equatable, Sendable {
         }
         benchmark = try text("benchmark")
         isPeer = value["library"] != nil
-        series = try text(isPeer ? "library" : "mode")
+        if isPeer {
+            series = try text("library")
+        } else {
+            series = Self.series(
+                mode: try text("mode"), forceCPU: value["force_cpu"] == .bool(true),
+                fusion: value["fusion"] != .bool(false),
+                gpuMemory: value["gpu_memory"]?.number.map { Int($0) })
+        }
         guard let elements = value["size"]?.number, elements >= 1, elements < 9.2e18,
             elements.rounded() == elements
         else {
@@ -57,12 +68,13 @@ public struct ResultRecord: Equatable, Sendable {
         size = Int(elements)
         validation = try text("validation")
         times = try Self.times(value, isPeer: isPeer)
+        device = isPeer || times.isEmpty ? nil : value["device"]?.string
     }
 
     /// The record of one of our runs or a peer's, as the report's tests and callers build them.
     public init(
         benchmark: String, series: String, isPeer: Bool = false, size: Int, times: [Double],
-        validation: String
+        validation: String, device: String? = nil
     ) {
         self.benchmark = benchmark
         self.series = series
@@ -70,6 +82,30 @@ public struct ResultRecord: Equatable, Sendable {
         self.size = size
         self.times = times
         self.validation = validation
+        self.device = device
+    }
+
+    /// The series of our runs in `mode` with these options: the mode, then `force-cpu` and
+    /// `no-fusion` (bach), then `budget …` (gpu and bach), the options of `bach bench` that change
+    /// what a run measures.
+    public static func series(
+        mode: String, forceCPU: Bool = false, fusion: Bool = true, gpuMemory: Int? = nil
+    )
+        -> String
+    {
+        var words = [mode]
+        if mode == Mode.bach.rawValue && forceCPU { words.append("force-cpu") }
+        if mode == Mode.bach.rawValue && !fusion { words.append("no-fusion") }
+        if mode != Mode.cpu.rawValue, let gpuMemory { words.append("budget " + bytes(gpuMemory)) }
+        return words.joined(separator: " ")
+    }
+
+    /// `bytes` in the largest of GiB, MiB and KiB that divides it, else in bytes.
+    private static func bytes(_ bytes: Int) -> String {
+        for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where bytes % (1 << shift) == 0 {
+            return "\(bytes >> shift) \(unit)"
+        }
+        return "\(bytes) B"
     }
 
     private static func times(_ value: JSONValue, isPeer: Bool) throws(ResultsError) -> [Double] {

@@ -44,6 +44,9 @@ public struct ResultsSummary: Sendable {
 
     /// The benchmarks, in the seed's order, then any other names alphabetically.
     public var groups: [Group]
+    /// One line for each series whose valid runs were made on more than one device (their trials
+    /// are pooled all the same: keep one results folder per machine).
+    public var mixedDevices: [String] = []
 
     /// The summary of `records`.
     public init(records: [ResultRecord]) {
@@ -60,30 +63,40 @@ public struct ResultsSummary: Sendable {
             )
             return l != r ? l < r : left < right
         }
-        groups = ordered.map { name in
+        groups = []
+        for name in ordered {
             let mine = records.filter {
                 $0.isPeer ? Self.peer($0.benchmark, joins: name) : $0.benchmark == name
             }
-            var keys: [(String, Bool)] = []
+            var keys: [(name: String, isPeer: Bool)] = []
             for record in mine where !keys.contains(where: { $0 == (record.series, record.isPeer) }) {
                 keys.append((record.series, record.isPeer))
             }
-            let modeOrder = Mode.allCases.map(\.rawValue)
-            keys.sort { left, right in
-                if left.1 != right.1 { return !left.1 }
-                let (l, r) = (
-                    modeOrder.firstIndex(of: left.0) ?? modeOrder.count,
-                    modeOrder.firstIndex(of: right.0) ?? modeOrder.count
-                )
-                return l != r ? l < r : left.0 < right.0
-            }
+            keys.sort(by: Self.precedes)
             let series = keys.map { key in
-                Series(
-                    name: key.0, isPeer: key.1,
-                    points: Self.points(mine.filter { $0.series == key.0 && $0.isPeer == key.1 }))
+                let runs = mine.filter { $0.series == key.name && $0.isPeer == key.isPeer }
+                let devices = Set(runs.filter(\.isValid).compactMap(\.device)).sorted()
+                if devices.count > 1 {
+                    mixedDevices.append(
+                        "\(name) \(key.name) pools runs on \(devices.joined(separator: " and "))")
+                }
+                return Series(name: key.name, isPeer: key.isPeer, points: Self.points(runs))
             }
-            return Group(benchmark: name, series: series)
+            groups.append(Group(benchmark: name, series: series))
         }
+    }
+
+    /// Ours before peers; ours by mode in the order cpu, gpu, bach, then by the options after it.
+    private static func precedes(_ left: (name: String, isPeer: Bool), _ right: (name: String, isPeer: Bool))
+        -> Bool
+    {
+        if left.isPeer != right.isPeer { return !left.isPeer }
+        let modes = Mode.allCases.map(\.rawValue)
+        func rank(_ name: String) -> Int {
+            modes.firstIndex(of: String(name.prefix { $0 != " " })) ?? modes.count
+        }
+        let (l, r) = (rank(left.name), rank(right.name))
+        return l != r ? l < r : left.name < right.name
     }
 
     /// The summary of every `.jsonl` file in `folder`, and a warning for each line that could not be

@@ -45,7 +45,7 @@ public enum DeviceAvailability: Equatable, Sendable {
 /// everything it leaves out and why.
 ///
 /// A size counts as done when its benchmark's file for the mode holds a line for it whose
-/// validation is "ok"; failed runs are run again. Benchmarks that are not available yet are skipped
+/// validation is "ok" and whose options match (the same `--gpu-memory`); failed runs are run again. Benchmarks that are not available yet are skipped
 /// with the issue that brings them, the gpu mode without a device with the reason, and sizes whose
 /// estimated working set exceeds the machine's memory with the estimate (`--max-size` caps them).
 public struct SweepPlan: Sendable {
@@ -79,11 +79,10 @@ public struct SweepPlan: Sendable {
                 let file = options.results.file(benchmark, mode)
                 let (records, unreadable) = try options.results.records(in: file)
                 warnings += unreadable
+                let series = ResultRecord.series(mode: mode.rawValue, gpuMemory: options.gpuMemory)
                 let done = Set(
-                    records.filter {
-                        $0.isValid && $0.benchmark == benchmark.name && $0.series == mode.rawValue
-                    }
-                    .map(\.size))
+                    records.filter { $0.isValid && $0.benchmark == benchmark.name && $0.series == series }
+                        .map(\.size))
                 var tooLarge: [Int] = []
                 var skipped = 0
                 for log2Size in options.sizes.log2Sizes(benchmark, mode) {

@@ -107,6 +107,37 @@ struct ResultsSummaryTests {
         #expect(summary.groups.allSatisfy { $0.series.map(\.label) == ["gpu", "cupy (peer)"] })
     }
 
+    /// Runs whose options change what they measure are series of their own; runs of one series on
+    /// different devices are pooled but reported.
+    @Test func optionsMakeSeriesOfTheirOwnAndMixedDevicesAreReported() throws {
+        func record(_ mode: String, _ options: String, device: String = "none (CPU)") throws -> ResultRecord {
+            try ResultRecord(
+                line: #"{"benchmark": "pca", "mode": "\#(mode)", "size": 16, "median_total_s": 0.1, "#
+                    + #""validation": "ok", "device": "\#(device)"\#(options)}"#)
+        }
+        let records = [
+            try record("bach", #", "force_cpu": true, "gpu_memory": null, "fusion": true"#),
+            try record("bach", #", "force_cpu": false, "gpu_memory": 16777216, "fusion": false"#),
+            try record("gpu", #", "gpu_memory": 1536"#),
+            try record("cpu", #", "gpu_memory": 65536"#),
+            try record(
+                "bach", #", "force_cpu": false, "gpu_memory": null, "fusion": true"#, device: "NVIDIA H100"),
+            try record("bach", ""),
+        ]
+        #expect(
+            records.map(\.series) == [
+                "bach force-cpu", "bach no-fusion budget 16 MiB", "gpu budget 1536 B", "cpu", "bach", "bach",
+            ])
+        #expect(records[4].device == "NVIDIA H100")
+        let summary = ResultsSummary(records: records)
+        #expect(
+            summary.groups[0].series.map(\.name) == [
+                "cpu", "gpu budget 1536 B", "bach", "bach force-cpu", "bach no-fusion budget 16 MiB",
+            ])
+        #expect(summary.mixedDevices == ["pca bach pools runs on NVIDIA H100 and none (CPU)"])
+        #expect(ResultRecord.series(mode: "gpu", gpuMemory: 3 << 30) == "gpu budget 3 GiB")
+    }
+
     @Test func anUnreadableFolderIsAnErrorNamingIt() {
         #expect(
             throws: ResultsError.cannotRead(path: "/nonexistent/results", reason: "No such file or directory")

@@ -91,6 +91,36 @@ struct SweepTests {
             ])
     }
 
+    /// A sweep with a device budget counts only runs made with that budget as done (the cpu mode
+    /// has no budget to match).
+    @Test func aBudgetedSweepCountsOnlyRunsWithItsBudget() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let budgeted = #", "gpu_memory": 65536"#
+        for mode in ["cpu", "bach"] {
+            try folder.write(
+                "haversine_torch_\(mode).jsonl",
+                [
+                    line("haversine_torch", mode, 1024, validation: "ok"),
+                    String(line("haversine_torch", mode, 4096, validation: "ok").dropLast()) + budgeted + "}",
+                ])
+        }
+        var options = SweepOptions(results: folder.path)
+        options.benchmarks = [.haversineTorch]
+        options.modes = [.cpu, .bach]
+        options.sizes = .quick
+        options.gpuMemory = 65536
+        #expect(
+            try SweepPlan(options, device: .available).runs == [
+                SweepRun(.haversineTorch, .bach, log2Size: 10)
+            ])
+        options.gpuMemory = nil
+        #expect(
+            try SweepPlan(options, device: .available).runs == [
+                SweepRun(.haversineTorch, .bach, log2Size: 12)
+            ])
+    }
+
     @Test func unavailableBenchmarksGPUWithoutADeviceAndOversizedRunsAreSkippedWithANote() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
