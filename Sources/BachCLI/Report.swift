@@ -14,7 +14,9 @@ struct Report: ParsableCommand {
             A peer of blackscholes joins both blackscholes_torch and blackscholes_cupy. Prints one markdown \
             table per benchmark (median seconds: init + runtime for our modes, runtime for peers, over every \
             valid trial) and writes <charts>/<benchmark>.svg: median seconds (log scale) against size (log2), \
-            one line per mode and per peer. Lines that cannot be read are skipped with a warning.
+            one line per mode and per peer. Runs with --no-fusion, --force-cpu or --gpu-memory form series of \
+            their own; a series with runs from several devices is named in a warning (keep one results folder \
+            per machine). Lines that cannot be read are skipped with a warning.
             """)
 
     @Option(help: "The results folder.")

@@ -11,11 +11,17 @@
 /// line["validation"]?.string // "ok"
 /// ```
 public enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (integers too).
     case number(Double)
+    /// A string, escapes resolved.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; a repeated member name keeps its last value.
     case object([String: JSONValue])
 
     /// The value `text` holds, which must be one JSON value with nothing but spaces around it.
@@ -79,9 +85,12 @@ public enum JSONValue: Equatable, Sendable {
 public struct JSONError: Error, Equatable, CustomStringConvertible {
     /// The byte offset of the problem.
     public let offset: Int
+    /// What the reader expected there.
     public let expected: String
+    /// What it found (a few bytes of the text, or its end).
     public let found: String
 
+    /// "at byte N: expected …, found …".
     public var description: String { "at byte \(offset): expected \(expected), found \(found)" }
 }
 

@@ -25,6 +25,7 @@ public struct LineChart: Sendable {
         /// Dashed (peers) or solid (ours).
         public var dashed: Bool
 
+        /// A series; points that a log scale cannot show (seconds ≤ 0, NaN, infinite) are dropped.
         public init(name: String, points: [(x: Double, y: Double)], color: String, dashed: Bool = false) {
             self.name = name
             self.points = points.filter { $0.x.isFinite && $0.y.isFinite && $0.y > 0 }
@@ -35,12 +36,17 @@ public struct LineChart: Sendable {
 
     /// Where the plot sits in the picture and which values its edges stand for.
     public struct Layout: Equatable, Sendable {
+        /// The picture's width in SVG units (the legend sits right of the plot).
         public static let width = 780.0
+        /// The picture's height in SVG units.
         public static let height = 460.0
         /// The plot area's left and top edges and size, in SVG units.
         public static let left = 78.0
+        /// See `left`.
         public static let top = 44.0
+        /// See `left`.
         public static let plotWidth = 512.0
+        /// See `left`.
         public static let plotHeight = 354.0
 
         /// The log2 sizes at the left and right edges.
@@ -56,11 +62,16 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// The heading above the plot (also the SVG's `<title>`).
     public var title: String
+    /// The label under the x axis.
     public var xLabel: String
+    /// The label beside the y axis.
     public var yLabel: String
+    /// The lines, in legend order.
     public var series: [Series]
 
+    /// A chart of `series` with these labels.
     public init(
         title: String, xLabel: String = "elements (log2 scale)",
         yLabel: String = "median seconds (log scale)",

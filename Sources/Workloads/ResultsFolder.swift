@@ -10,6 +10,8 @@ public struct ResultsFolder: Sendable {
     /// The folder's path.
     public let path: String
 
+    /// The folder at `path` (relative to the working directory, or absolute); nothing is created
+    /// until something is written.
     public init(path: String) {
         self.path = path
     }
@@ -139,6 +141,7 @@ public enum ResultsError: Error, Equatable, CustomStringConvertible {
     /// A line is not a result record; the text says what was expected and found.
     case malformedLine(String)
 
+    /// The path and the system's reason, or the line's problem.
     public var description: String {
         switch self {
         case .cannotRead(let path, let reason): "cannot read \(path): \(reason)"

@@ -14,7 +14,9 @@
 public struct ResultsSummary: Sendable {
     /// One benchmark: its series, ours first (cpu, gpu, bach), then the peers by name.
     public struct Group: Sendable {
+        /// Our benchmark's name, or a peer's workload that none of ours joins.
         public var benchmark: String
+        /// Its series in the order of tables and legends.
         public var series: [Series]
     }
 
@@ -22,6 +24,7 @@ public struct ResultsSummary: Sendable {
     public struct Series: Sendable {
         /// The mode or the peer's library.
         public var name: String
+        /// Whether the series is a peer's (drawn dashed, labelled "(peer)").
         public var isPeer: Bool
         /// One point per size, smallest first.
         public var points: [Point]

@@ -20,10 +20,12 @@ public struct SizeSweep: Equatable, Sendable {
         case quick
     }
 
+    /// The seed's sweep or the quick one.
     public var kind: Kind
     /// The largest log2 size to run, if capped.
     public var maximum: Int?
 
+    /// The sizes of `kind`, none above 2^`maximum` if given.
     public init(_ kind: Kind, maximum: Int? = nil) {
         self.kind = kind
         self.maximum = maximum

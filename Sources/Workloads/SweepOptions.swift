@@ -24,6 +24,7 @@ public struct SweepOptions: Sendable {
     /// The results folder.
     public var results: ResultsFolder
 
+    /// The defaults (everything, the seed's sizes, 5 trials, `--device auto`) writing into `results`.
     public init(results: String) {
         self.results = ResultsFolder(path: results)
     }
@@ -72,6 +73,7 @@ public enum SweepError: Error, Equatable, CustomStringConvertible {
     /// `--device cuda` and no CUDA device could be opened.
     case noDevice(String)
 
+    /// What was wrong, with what was expected.
     public var description: String {
         switch self {
         case .unknownBenchmark(let name, let expected):

@@ -6,11 +6,14 @@ import Devices
 
 /// One run of a sweep: a benchmark in a mode at a size.
 public struct SweepRun: Equatable, Sendable, CustomStringConvertible {
+    /// The benchmark.
     public var benchmark: Benchmark
+    /// The mode.
     public var mode: Mode
     /// Log2 of the number of elements.
     public var log2Size: Int
 
+    /// `benchmark` in `mode` at 2^`log2Size` elements.
     public init(_ benchmark: Benchmark, _ mode: Mode, log2Size: Int) {
         self.benchmark = benchmark
         self.mode = mode
