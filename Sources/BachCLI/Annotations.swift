@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bach
 import BachNumeric
+import Workloads
 
 /// `bach annotations`: every function the annotated libraries offer, with its CPU and GPU
 /// implementations, its split types and whether it fuses.
@@ -18,7 +19,7 @@ struct Annotations: ParsableCommand {
                 let fields = [
                     ("library", function.library), ("name", function.name), ("cpu", function.cpu),
                     ("gpu", function.gpu ?? "none (CPU only)"), ("split_types", function.splitTypes),
-                ].map { "\(BenchJSON.quote($0.0)): \(BenchJSON.quote($0.1))" }
+                ].map { "\(JSONValue.quote($0.0)): \(JSONValue.quote($0.1))" }
                 print("{" + (fields + ["\"fuses\": \(function.fuses)"]).joined(separator: ", ") + "}")
             }
             return
