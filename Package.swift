@@ -2,8 +2,9 @@
 import PackageDescription
 
 // The module graph of DESIGN.md, enforced by the compiler: a target can import only what it
-// depends on. CPU libraries never see Bach, Devices or a GPU library; Bach never sees a library
-// it serves; the annotated libraries (Bach*) are the only place where a CPU and a GPU library meet.
+// depends on. CPU libraries never see the runtime, Devices or a GPU library; the runtime
+// (BachRuntime, whose class is `Bach`) never sees a library it serves; the annotated libraries
+// (BachNumeric, BachFrames, BachLearn) are the only place where a CPU and a GPU library meet.
 let package = Package(
     name: "Bach",
     platforms: [.macOS(.v15)],
@@ -13,7 +14,7 @@ let package = Package(
         .library(name: "BachNumeric", targets: ["BachNumeric"]),
         .library(name: "BachFrames", targets: ["BachFrames"]),
         .library(name: "BachLearn", targets: ["BachLearn"]),
-        .library(name: "Bach", targets: ["Bach"]),
+        .library(name: "BachRuntime", targets: ["BachRuntime"]),
         // The libraries on their own: CPU, GPU, devices and the shared vocabulary.
         .library(name: "NDArrays", targets: ["NDArrays"]),
         .library(name: "Frames", targets: ["Frames"]),
@@ -51,7 +52,7 @@ let package = Package(
 
         // Devices and the runtime.
         .target(name: "Devices"),
-        .target(name: "Bach", dependencies: ["Devices"]),
+        .target(name: "BachRuntime", dependencies: ["Devices"]),
 
         // GPU libraries.
         .target(name: "GPUArrays", dependencies: ["Devices", "Operations", "CVectorMath"]),
@@ -59,9 +60,9 @@ let package = Package(
         .target(name: "GPULearn", dependencies: ["Devices", "GPUArrays", "GPUFrames"]),
 
         // Annotated libraries: what users import.
-        .target(name: "BachNumeric", dependencies: ["Bach", "Devices", "NDArrays", "GPUArrays"]),
-        .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
-        .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
+        .target(name: "BachNumeric", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays"]),
+        .target(name: "BachFrames", dependencies: ["BachRuntime", "Frames", "GPUFrames", "BachNumeric"]),
+        .target(name: "BachLearn", dependencies: ["BachRuntime", "Learn", "GPULearn", "BachNumeric"]),
 
         // A host-only stand-in for libcuda and libnvrtc, loaded at run time by tests and CI.
         .target(
@@ -69,17 +70,17 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("m")]),
 
         // Benchmarks, differential testing and the command line.
-        .target(name: "Fuzzing", dependencies: ["Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
+        .target(name: "Fuzzing", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
         .target(
             name: "Workloads",
             dependencies: [
-                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "BachFrames", "BachLearn",
+                "BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "BachFrames", "BachLearn",
             ]),
-        // The `bach` command; its module has its own name so that it never shadows `Bach`.
+        // The `bach` command (its module is BachCLI: a module may not share the name of a type it uses).
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "Fuzzing", "NDArrays", "Bach", "BachNumeric", "Devices",
+                "Workloads", "Fuzzing", "NDArrays", "BachRuntime", "BachNumeric", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,15 +90,15 @@ let package = Package(
         .testTarget(name: "LearnTests", dependencies: ["Learn", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(
-            name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "Bach", "NDArrays", "Fuzzing", "Workloads"]),
+            name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "BachRuntime", "NDArrays", "Fuzzing", "Workloads"]),
         .testTarget(
-            name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+            name: "BachTests", dependencies: ["BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "CUDATests",
-            dependencies: ["Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+            dependencies: ["Workloads", "Fuzzing", "BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
-            name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),
+            name: "WorkloadsTests", dependencies: ["Workloads", "BachRuntime", "BachNumeric", "NDArrays", "Devices"]),
     ]
 )

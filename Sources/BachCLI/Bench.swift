@@ -1,5 +1,5 @@
 import ArgumentParser
-import Bach
+import BachRuntime
 import Devices
 import Workloads
 

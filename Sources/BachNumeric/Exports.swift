@@ -2,6 +2,6 @@
 // array library it annotates (`NDArray`, and through it the vocabulary of operations) and device
 // selection. GPUArrays is not re-exported: its functions take device arrays, which lazy programs
 // never hold.
-@_exported import Bach
+@_exported import BachRuntime
 @_exported import Devices
 @_exported import NDArrays

@@ -1,5 +1,5 @@
 import Testing
-import Bach
+import BachRuntime
 import Devices
 import NDArrays
 

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 
 /// Every function BachNumeric annotates, one line each: the elementwise operations of the shared
 /// vocabulary (all annotated alike, see `ElementwiseAnnotation`), the reductions, the reductions

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import NDArrays
 
 // NumPy's operators on lazy arrays: each records the call of the same name (`a + b` is
