@@ -101,6 +101,11 @@ struct CatalogTests {
     @Test func everyOperationOfTheVocabularyIsAnnotatedAndListed() {
         let names = Set(NumericCatalog.functions.map(\.name))
         for operation in ElementwiseOperation.all { #expect(names.contains(operation.name), "\(operation)") }
+        for name in [
+            "sum", "argmax", "std(axis:)", "argmin(axis:)", "reshaped", "concatenate", "matmul", "empty",
+        ] {
+            #expect(names.contains(name), "\(name)")
+        }
         #expect(
             ElementwiseOperation.all.count == UnaryOperation.allCases.count + BinaryOperation.allCases.count
                 + 1)

@@ -2,7 +2,7 @@ import BachRuntime
 
 /// Every function BachNumeric annotates, one line each: the elementwise operations of the shared
 /// vocabulary (all annotated alike, see `ElementwiseAnnotation`), the reductions, the reductions
-/// along an axis, and the allocations.
+/// along an axis, reshaping, joining and matrix products, and the allocations.
 public enum NumericCatalog {
     /// The functions, in the order `bach annotations` lists them.
     public static var functions: [AnnotatedFunction] {
@@ -28,13 +28,28 @@ public enum NumericCatalog {
                 splitTypes: "\(reduction): \(combine)",
                 fuses: false)
         }
-        let axis = ["sum", "mean", "min", "max"].map { name in
+        let splitAxis = "axis 1: ArraySplit split by rows → ArraySplit; axis 0: whole array (not splittable)"
+        let axis = [
+            ("sum", true), ("mean", true), ("min", true), ("max", true), ("argmin", true), ("argmax", true),
+            ("variance", false), ("std", false),
+        ].map { name, onDevice in
             AnnotatedFunction(
                 library: "BachNumeric", name: "\(name)(axis:)", cpu: "NDArrays.\(name)(axis:)",
-                gpu: "GPUArrays.\(name)(axis:)",
-                splitTypes:
-                    "axis 1: ArraySplit split by rows → ArraySplit; axis 0: whole array (not splittable)",
-                fuses: false)
+                gpu: onDevice ? "GPUArrays.\(name)(axis:)" : nil, splitTypes: splitAxis, fuses: false)
+        }
+        let whole = "whole arrays (not splittable) → ArraySplit"
+        let rows = "first operand split by rows, the rest whole → ArraySplit"
+        let manipulation = [
+            ("reshaped", "NDArray.reshaped", "GPUArray.reshaped", whole),
+            ("slice", "NDArray.slice, copy", "GPUArray.slice, copy", whole),
+            ("transposed", "NDArray.transposed", nil, whole),
+            ("concatenate", "NDArrays.concatenate", "GPUArrays.concatenate", whole),
+            ("astype", "NDArray.astype", nil, rows),
+            ("matmul", "NDArrays.matmul (OpenBLAS where found)", nil, rows),
+            ("dot", "NDArrays.matmul (OpenBLAS where found)", nil, rows),
+        ].map { name, cpu, gpu, splitTypes in
+            AnnotatedFunction(
+                library: "BachNumeric", name: name, cpu: cpu, gpu: gpu, splitTypes: splitTypes, fuses: false)
         }
         let allocations = [
             ("empty", "NDArray.empty", "GPUArray(empty:)"), ("zeros", "NDArray.full", "GPUArray.full"),
@@ -44,6 +59,6 @@ public enum NumericCatalog {
                 library: "BachNumeric", name: name, cpu: cpu, gpu: gpu,
                 splitTypes: "allocation: made batch by batch where first used → ArraySplit", fuses: false)
         }
-        return elementwise + reductions + axis + allocations
+        return elementwise + reductions + axis + manipulation + allocations
     }
 }
