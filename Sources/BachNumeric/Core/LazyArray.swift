@@ -9,6 +9,15 @@ import NDArrays
 /// copy-on-write as `NDArray`s are: writing with `out: &x` makes `x` a new version and leaves copies
 /// of the old `x` unchanged. Errors (shapes that do not broadcast) surface when the graph is
 /// evaluated, naming the call.
+///
+/// ```swift
+/// let bach = try Bach(.auto)
+/// let x = bach.lazy(NDArray<Double>.uniform([1 << 20], low: 0, high: 1, seed: 1))
+/// let y = exp(-x) * 3.0                 // recorded, not run
+/// let total = sum(y)                    // a LazyScalar
+/// print(try total.value())              // plans and runs what `total` needs, then reads it
+/// let values: NDArray<Double> = try y.value()  // y was held, so it was kept
+/// ```
 public struct LazyArray<S: ArrayScalar>: @unchecked Sendable {
     /// The runtime's handle on the value.
     public let handle: LazyValue

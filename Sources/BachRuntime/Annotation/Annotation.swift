@@ -7,6 +7,24 @@ import Devices
 /// (`alloc`, `oa_alloc`: create a value on the backend of its first use, batch by batch), mutable
 /// arguments (`mut`, the `out:` of in-place calls), `splittable: false` for calls that need whole
 /// values, and an optional cost estimator.
+///
+/// An annotated library records a call with `Bach.record` and wraps the result (BachNumeric's
+/// `LazyArray(recorded:)`); `docs/ARCHITECTURE.md` walks through a complete one:
+///
+/// ```swift
+/// let annotation = Annotation.offload(
+///     "softplus",
+///     infer: { arguments in Inference(uses: [.split], result: arguments[0].splitType) },
+///     cpu: { pieces, context in
+///         let x = try pieces.take(0, as: NDArray<Double>.self)
+///         return try onHost(context) { NDArrays.log(NDArrays.exp(x) + 1.0) }
+///     },
+///     gpu: { pieces, context in
+///         let x = try pieces.take(0, as: GPUArray<Double>.self)
+///         return try onDevice(context) { try GPUArrays.log(GPUArrays.add(GPUArrays.exp(x), 1.0)) }
+///     })
+/// let y = try LazyArray<Double>(recorded: bach.record(annotation, [.lazy(x.handle)]))
+/// ```
 public struct Annotation: Sendable {
     /// What the call creates or computes.
     public enum Kind: Sendable, Equatable {
