@@ -2,15 +2,30 @@
 import PackageDescription
 
 // The module graph of DESIGN.md, enforced by the compiler: a target can import only what it
-// depends on. CPU libraries never see Bach, Devices or a GPU library; Bach never sees a library
-// it serves; the annotated libraries (Bach*) are the only place where a CPU and a GPU library meet.
+// depends on. CPU libraries never see the runtime, Devices or a GPU library; the runtime
+// (BachRuntime, whose class is `Bach`) never sees a library it serves; the annotated libraries
+// (BachNumeric, BachFrames, BachLearn) are the only place where a CPU and a GPU library meet.
 let package = Package(
     name: "Bach",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bach", targets: ["BachCLI"]),
+        // What programs import: the annotated libraries and the runtime.
+        .library(name: "BachNumeric", targets: ["BachNumeric"]),
+        .library(name: "BachFrames", targets: ["BachFrames"]),
+        .library(name: "BachLearn", targets: ["BachLearn"]),
+        .library(name: "BachRuntime", targets: ["BachRuntime"]),
+        // The libraries on their own: CPU, GPU, devices and the shared vocabulary.
         .library(name: "NDArrays", targets: ["NDArrays"]),
         .library(name: "Frames", targets: ["Frames"]),
+        .library(name: "Learn", targets: ["Learn"]),
+        .library(name: "GPUArrays", targets: ["GPUArrays"]),
+        .library(name: "GPUFrames", targets: ["GPUFrames"]),
+        .library(name: "GPULearn", targets: ["GPULearn"]),
+        .library(name: "Devices", targets: ["Devices"]),
+        .library(name: "Operations", targets: ["Operations"]),
+        // The benchmarks of the paper, for programs that run them or compare against them.
+        .library(name: "Workloads", targets: ["Workloads"]),
         .library(name: "CUDADouble", type: .dynamic, targets: ["CUDADouble"]),
     ],
     dependencies: [
@@ -37,7 +52,7 @@ let package = Package(
 
         // Devices and the runtime.
         .target(name: "Devices"),
-        .target(name: "Bach", dependencies: ["Devices"]),
+        .target(name: "BachRuntime", dependencies: ["Devices"]),
 
         // GPU libraries.
         .target(name: "GPUArrays", dependencies: ["Devices", "Operations", "CVectorMath"]),
@@ -45,11 +60,11 @@ let package = Package(
         .target(name: "GPULearn", dependencies: ["Devices", "GPUArrays", "GPUFrames"]),
 
         // Annotated libraries: what users import.
-        .target(name: "BachNumeric", dependencies: ["Bach", "NDArrays", "GPUArrays"]),
+        .target(name: "BachNumeric", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays"]),
         .target(
             name: "BachFrames",
-            dependencies: ["Bach", "Devices", "Frames", "NDArrays", "GPUFrames", "GPUArrays", "BachNumeric"]),
-        .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
+            dependencies: ["BachRuntime", "Devices", "Frames", "NDArrays", "GPUFrames", "GPUArrays", "BachNumeric"]),
+        .target(name: "BachLearn", dependencies: ["BachRuntime", "Learn", "GPULearn", "BachNumeric"]),
 
         // A host-only stand-in for libcuda and libnvrtc, loaded at run time by tests and CI.
         .target(
@@ -57,46 +72,46 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("m")]),
 
         // Benchmarks, differential testing and the command line.
-        .target(name: "Fuzzing", dependencies: ["Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
+        .target(name: "Fuzzing", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
         .target(
             name: "Workloads",
             dependencies: [
-                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "Frames", "GPUFrames",
-                "BachFrames",
-                "BachLearn",
+                "BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "Frames", "GPUFrames",
+                "BachFrames", "BachLearn",
             ]),
-        // The `bach` command; its module has its own name so that it never shadows `Bach`.
+        // The `bach` command (its module is BachCLI: a module may not share the name of a type it uses).
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "Fuzzing", "NDArrays", "Bach", "Devices",
+                "Workloads", "Fuzzing", "NDArrays", "BachRuntime", "BachNumeric", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
+        .testTarget(name: "LearnTests", dependencies: ["Learn", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
-        .testTarget(name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(name: "GPUFramesTests", dependencies: ["GPUFrames", "GPUArrays", "Devices"]),
         .testTarget(
             name: "BachFramesTests",
             dependencies: [
-                "BachFrames", "Bach", "BachNumeric", "Frames", "GPUFrames", "GPUArrays", "NDArrays",
+                "BachFrames", "BachRuntime", "BachNumeric", "Frames", "GPUFrames", "GPUArrays", "NDArrays",
                 "Devices",
             ]),
         .testTarget(
-            name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+            name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "BachRuntime", "NDArrays", "Fuzzing", "Workloads"]),
+        .testTarget(
+            name: "BachTests", dependencies: ["BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "CUDATests",
             dependencies: [
-                "Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices",
-                "BachFrames",
-                "Frames", "GPUFrames",
+                "Workloads", "Fuzzing", "BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices",
+                "BachFrames", "Frames", "GPUFrames",
             ]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
-            name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),
+            name: "WorkloadsTests", dependencies: ["Workloads", "BachRuntime", "BachNumeric", "NDArrays", "Devices"]),
     ]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads, and
-its pandas (and polars, pyarrow, CuPy, cuDF) versions of crime_index.
+"""The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads, and what
+a user who wants speed writes instead: numexpr on the CPU (the whole expression in one threaded
+pass, erf through SciPy since numexpr has none) and cupy.fuse on the GPU (one fused kernel).
 
 Same constants, same sequence of out= calls, inputs created on the host and outputs returned to
 it, timed the way the seed's run.py times them (median of --trials). Libraries that are missing
@@ -8,12 +9,14 @@ are skipped with a note, so the script runs on a machine with NumPy alone. Outpu
 (benchmark, library) with the median runtime, and with --json one JSON object per line.
 
     python3 scripts/peers.py -b blackscholes -s 24 --trials 3 --libraries numpy
-    python3 scripts/peers.py -b crime_index -s 24 --trials 6 --libraries pandas,pyarrow,polars
+    python3 scripts/peers.py -b crime_index -s 24 --trials 7 --libraries pandas,pyarrow,polars
 
-crime_index reads the files `bach bench -b crime_index` writes (the same folder: $BACH_DATA or
-.build-data, written here when absent): Init is reading the three files, Runtime the program and
-its sum on the host, as in the seed. Its lines also give the first (cold) trial and the median of
-the warm ones after it, and the time to read one file (the one-column read of the issue's table).
+crime_index (only when asked for with -b: its files are large) runs the seed's pandas version and
+its equivalents in polars, CuPy and cuDF, and times pyarrow's reader. It reads the files `bach
+bench -b crime_index` writes (the same folder: $BACH_DATA or .build-data, written here when
+absent): Init is reading the three files, Runtime the program and its sum on the host, as in the
+seed. Its lines also give the first (cold) trial and the median of the warm ones after it, and the
+time to read one file (the one-column read of the Frames issue's table).
 """
 import argparse
 import json
@@ -147,7 +150,61 @@ def run_cupy(name, inputs):
     return [cp.asnumpy(o) for o in outputs]
 
 
-RUNNERS = {"numpy": run_numpy, "torch": run_torch, "cupy": run_cupy}
+def run_numexpr(name, inputs):
+    import numexpr as ne
+    from scipy.special import erf
+    if name == "blackscholes":
+        price, strike, t, rate, vol = inputs
+        c05, c10, invsqrt2 = 3.0, 1.5, 1.0 / math.sqrt(2.0)
+        d1 = ne.evaluate("(log(price / strike) / log(2) + (vol * vol * c05 + rate) * t) / (sqrt(t) * vol)")
+        d2 = ne.evaluate("d1 - sqrt(t) * vol")
+        n1 = erf(ne.evaluate("d1 * invsqrt2"))
+        n2 = erf(ne.evaluate("d2 * invsqrt2"))
+        d1 = ne.evaluate("c05 + c05 * n1")
+        d2 = ne.evaluate("c05 + c05 * n2")
+        e_rt = ne.evaluate("exp(-rate * t)")
+        call = ne.evaluate("price * d1 - e_rt * strike * d2")
+        put = ne.evaluate("e_rt * strike * (c10 - d2) - price * (c10 - d1)")
+        return call, put
+    lat2, lon2 = inputs
+    lat1, lon1, miles, cos_lat1 = 0.70984286, 1.23892197, 3959.0, math.cos(0.70984286)
+    return (ne.evaluate(
+        "arcsin(sqrt(sin((lat2 - lat1) / 2.0) ** 2 + cos(lat2) * cos_lat1 * sin((lon2 - lon1) / 2.0) ** 2))"
+        " * 2.0 * miles"),)
+
+
+def run_cupy_fused(name, inputs):
+    import cupy as cp
+    from cupyx.scipy.special import erf
+    on_device = [cp.array(x) for x in inputs]
+    if name == "blackscholes":
+        @cp.fuse()
+        def kernel(price, strike, t, rate, vol):
+            c05, c10, invsqrt2 = 3.0, 1.5, 1.0 / math.sqrt(2.0)
+            vol_sqrt = cp.sqrt(t) * vol
+            d1 = (cp.log2(price / strike) + (vol * vol * c05 + rate) * t) / vol_sqrt
+            d2 = d1 - vol_sqrt
+            n1 = c05 + c05 * erf(d1 * invsqrt2)
+            n2 = c05 + c05 * erf(d2 * invsqrt2)
+            e_rt = cp.exp(-rate * t)
+            return price * n1 - e_rt * strike * n2, e_rt * strike * (c10 - n2) - price * (c10 - n1)
+        outputs = kernel(*on_device)
+    else:
+        @cp.fuse()
+        def kernel(lat2, lon2):
+            lat1, lon1, miles = 0.70984286, 1.23892197, 3959.0
+            dlat = cp.sin((lat2 - lat1) / 2.0)
+            dlon = cp.sin((lon2 - lon1) / 2.0)
+            a = dlat * dlat + cp.cos(lat2) * math.cos(lat1) * dlon * dlon
+            return cp.arcsin(cp.sqrt(a)) * 2.0 * miles
+        outputs = (kernel(*on_device),)
+    return [cp.asnumpy(o) for o in outputs]
+
+
+RUNNERS = {
+    "numpy": run_numpy, "numexpr": run_numexpr, "torch": run_torch, "cupy": run_cupy,
+    "cupy_fused": run_cupy_fused,
+}
 INPUTS = {"blackscholes": blackscholes_inputs, "haversine": haversine_inputs}
 
 CRIME_COLUMNS = ["total_population", "adult_population", "num_robberies"]
@@ -303,21 +360,25 @@ def run_crime_index(size, log2, trials, libraries, as_json):
                   f" {validation})")
 
 
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS) + ["crime_index"], action="append")
     parser.add_argument("-s", "--size", type=int, default=26, help="log2 of the number of elements")
     parser.add_argument("--trials", type=int, default=3)
-    parser.add_argument("--libraries", default="numpy,torch,cupy,pandas,pyarrow,polars,cudf")
+    parser.add_argument("--libraries", help="default: numpy,numexpr,torch,cupy,cupy_fused; for crime_index "
+                        "pandas,pyarrow,polars,cupy,cudf")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     size = 1 << args.size
-    for name in args.benchmark or sorted(INPUTS) + ["crime_index"]:
+    for name in args.benchmark or sorted(INPUTS):
         if name == "crime_index":
-            run_crime_index(size, args.size, args.trials, args.libraries.split(","), args.json)
+            libraries = args.libraries.split(",") if args.libraries else list(CRIME_INDEX)
+            run_crime_index(size, args.size, args.trials, libraries, args.json)
             continue
         reference = None
-        for library in args.libraries.split(","):
+        for library in (args.libraries or "numpy,numexpr,torch,cupy,cupy_fused").split(","):
             if library not in RUNNERS:
                 continue
             try:

@@ -7,6 +7,8 @@ struct BachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bach",
         abstract: "Offload annotations for Swift: benchmarks, diagnostics and differential fuzzing.",
-        subcommands: [Bench.self, Doctor.self, Fuzz.self, Micro.self]
+        subcommands: [
+            Bench.self, All.self, Report.self, Annotations.self, Doctor.self, Fuzz.self, Micro.self,
+        ]
     )
 }

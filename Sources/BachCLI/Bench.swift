@@ -1,5 +1,5 @@
 import ArgumentParser
-import Bach
+import BachRuntime
 import Devices
 import Workloads
 
@@ -100,7 +100,7 @@ struct Bench: ParsableCommand {
         print("Median Runtime: \(report.medianRuntime)")
         print("Median Total: \(report.medianTotal)")
         print("Validation: \(report.valid ? "ok" : "FAILED") (\(report.validation))")
-        if json { print(BenchJSON.encode(report)) }
+        if json { print(ResultLine.encode(report)) }
         if !report.valid { throw ExitCode.failure }
     }
 }

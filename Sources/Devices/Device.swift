@@ -8,6 +8,24 @@
 /// GPU. Operations on a stream run in issue order, asynchronously to the host: a host buffer passed
 /// to a copy must stay valid and unchanged (source) or unread (destination) until an event
 /// recorded after the copy has completed.
+///
+/// ```swift
+/// let device: any Device = try DeviceChoice.simulated.open(budget: 1 << 20)!  // or .cuda
+/// let stream = try device.makeStream()
+/// let buffer = try device.allocate(4096 * 8)
+/// let input = [Double](repeating: 2, count: 4096)
+/// var output = [Double](repeating: 0, count: 4096)
+/// try input.withUnsafeBytes { bytes in
+///     try device.copy(from: bytes.baseAddress!, to: buffer, offset: 0, bytes: bytes.count, on: stream)
+/// }
+/// try output.withUnsafeMutableBytes { bytes in
+///     try device.copy(from: buffer, offset: 0, to: bytes.baseAddress!, bytes: bytes.count, on: stream)
+/// }
+/// try device.synchronize(stream)  // only now may `output` be read
+/// device.free(buffer)
+/// ```
+///
+/// GPU libraries (GPUArrays) wrap this in arrays that allocate from a `MemoryPool` on a stream.
 public protocol Device: AnyObject, Sendable {
     /// What the device is.
     var properties: DeviceProperties { get }

@@ -13,6 +13,8 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
     case noDevice(reason: String)
     /// A handle (stream, event, buffer) that this device did not make or already destroyed.
     case invalidHandle(String)
+    /// An argument outside what the device accepts (what was expected and what was found).
+    case invalidArgument(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,16 @@ public enum DeviceError: Error, Equatable, CustomStringConvertible {
             "no device: \(reason)"
         case .invalidHandle(let what):
             "invalid handle: \(what)"
+        case .invalidArgument(let what):
+            what
         }
     }
+}
+
+/// An error of a library built on a device that may carry the device's own error (an array
+/// library's "the device failed" case), so that a runtime can see through it: running out of
+/// memory inside a library call means "plan smaller batches" wherever the call came from.
+public protocol WrapsDeviceError: Error {
+    /// The device's error this error carries, if it carries one.
+    var deviceError: DeviceError? { get }
 }

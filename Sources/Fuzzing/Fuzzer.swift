@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 
 /// Differential testing of Bach against the CPU library: random programs run by NDArrays alone and

@@ -127,6 +127,36 @@ public struct ElementwiseProgram: Hashable, Sendable, CustomStringConvertible {
     /// The element types of the outputs.
     public var outputTypes: [DType] { outputs.map(type(of:)) }
 
+    /// The program without the instructions no output depends on (same inputs, parameters and
+    /// outputs; results renumbered).
+    public var pruned: ElementwiseProgram {
+        var live = [Bool](repeating: false, count: instructions.count)
+        for case .result(let index) in outputs { live[index] = true }
+        for index in instructions.indices.reversed() where live[index] {
+            for case .result(let source) in instructions[index].operands { live[source] = true }
+        }
+        if !live.contains(false) { return self }
+        var renumbered = [Int?](repeating: nil, count: instructions.count)
+        var result = ElementwiseProgram(inputs: inputs, parameters: parameters)
+        func map(_ value: Value) -> Value {
+            if case .result(let index) = value { return .result(renumbered[index]!) }
+            return value
+        }
+        for (index, instruction) in instructions.enumerated() where live[index] {
+            let rewritten: Instruction =
+                switch instruction {
+                case .unary(let op, let a): .unary(op, map(a))
+                case .binary(let op, let a, let b): .binary(op, map(a), map(b))
+                case .select(let c, let a, let b): .select(map(c), map(a), map(b))
+                }
+            result.instructions.append(rewritten)
+            result.resultTypes.append(resultTypes[index])
+            renumbered[index] = result.instructions.count - 1
+        }
+        result.outputs = outputs.map(map)
+        return result
+    }
+
     /// For each instruction, the index of the last instruction reading its result (`Int.max` when
     /// an output reads it; nil when nothing does): what an evaluator needs to reuse scratch space.
     public var lastUses: [Int?] {

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachFrames
 import Devices
 import Frames

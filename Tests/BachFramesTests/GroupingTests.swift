@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 import Frames
 import NDArrays
@@ -41,7 +41,7 @@ struct GroupingTests {
     @Test func uniqueKeepsTheFirstAppearanceAcrossBatches() throws {
         let x = try Self.frame.series("x", as: Double.self)
         let f = try Self.frame.series("f", as: Bool.self)
-        for (label, bach) in runtimes() {
+        for (label, bach) in try runtimes() {
             let lazy = bach.lazy(Self.frame)
             #expect(try lazy.series("x", as: Double.self).unique().value() == x.unique(), "\(label)")
             #expect(try lazy.series("f", as: Bool.self).unique().value() == f.unique(), "\(label)")
@@ -53,7 +53,7 @@ struct GroupingTests {
     @Test(arguments: ["k", "f", "c"])
     func groupAggregationsMergeAcrossBatches(key: String) throws {
         let grouped = try Self.frame.groupBy(key)
-        for (label, bach) in runtimes() {
+        for (label, bach) in try runtimes() {
             let lazy = try bach.lazy(Self.frame).groupBy(key)
             let (sum, count, size, mean) = (lazy.sum(), lazy.count(), lazy.size(), lazy.mean())
             try bach.evaluate()

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachNumeric
 import Devices
 import Frames
@@ -33,7 +33,7 @@ struct ReadCSVTests {
         defer { unlink(path) }
         let expected = try readCSV(path, types: ["price": .float64])
         #expect(try expected.series("price", as: Double.self).countPresent() < 3000)
-        for (label, bach) in runtimes() {
+        for (label, bach) in try runtimes() {
             let frame = try bach.readCSV(path, types: ["price": .float64])
             #expect(frame.rowCount == 3000 && frame.columnNames == ["id", "price", "flag", "city"])
             #expect(try frame.value() == expected, "\(label)")
@@ -50,7 +50,7 @@ struct ReadCSVTests {
             try whole.series("flag", as: Bool.self)
         )
         let expected = (try price.mask(flag, 0).sum(), try (id * 2).where(id > 0).sum(), price.max())
-        let device = SimulatedDevice(memory: 64 << 10)
+        let device = try SimulatedDevice(memory: 64 << 10)
         let bach = Bach(device: device)
         let file = try CSVFile(path: path, options: CSVOptions(types: ["price": .float64]))
         let frame = try bach.readCSV(file, checkpointEvery: 100)
@@ -79,7 +79,7 @@ struct ReadCSVTests {
             unlink(second)
         }
         let bach = Bach(
-            device: SimulatedDevice(memory: 64 << 20), options: Bach.Options(maximumDeviceBatch: 300))
+            device: try SimulatedDevice(memory: 64 << 20), options: Bach.Options(maximumDeviceBatch: 300))
         let read = { (path: String) in
             try bach.readCSV(path, header: nil, types: ["0": .float64]).series("0", as: Double.self)
         }
@@ -96,7 +96,8 @@ struct ReadCSVTests {
         // Plenty of device memory: only the bytes each batch moves to the device (8 per row here,
         // parsed on the host) bound the batches, so that parsing overlaps with the device's work.
         let bach = Bach(
-            device: SimulatedDevice(memory: 1 << 30), options: Bach.Options(deviceBatchTransferBytes: 1 << 16)
+            device: try SimulatedDevice(memory: 1 << 30),
+            options: Bach.Options(deviceBatchTransferBytes: 1 << 16)
         )
         let total = try bach.readCSV(path, header: nil).series("0", as: Double.self).sum().value()
         #expect(total == 20 * (499_500 + 500))
@@ -131,7 +132,7 @@ struct ReadCSVTests {
     @Test func aFrameInMemoryIsLazyToo() throws {
         let frame = try readCSV(text: Self.text, types: ["price": .float64])
         let bach = Bach(
-            device: SimulatedDevice(memory: 64 << 20), options: Bach.Options(maximumDeviceBatch: 512))
+            device: try SimulatedDevice(memory: 64 << 20), options: Bach.Options(maximumDeviceBatch: 512))
         let lazy = bach.lazy(frame)
         #expect(try lazy.value() == frame)
         let price = try lazy.series("price", as: Double.self)

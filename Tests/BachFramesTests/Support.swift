@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachFrames
 import Devices
 import Frames
@@ -11,13 +11,14 @@ import Testing
 
 /// The runtimes every lazy program is checked on: the CPU alone (in batches of 256 rows), a
 /// simulated device, and a simulated device paging in batches of at most 100 rows.
-func runtimes() -> [(String, Bach)] {
+func runtimes() throws -> [(String, Bach)] {
     [
         ("cpu", Bach(options: Bach.Options(cpuBatchBytes: 1 << 12))),
-        ("device", Bach(device: SimulatedDevice(memory: 64 << 20))),
+        ("device", Bach(device: try SimulatedDevice(memory: 64 << 20))),
         (
             "paged",
-            Bach(device: SimulatedDevice(memory: 64 << 20), options: Bach.Options(maximumDeviceBatch: 100))
+            Bach(
+                device: try SimulatedDevice(memory: 64 << 20), options: Bach.Options(maximumDeviceBatch: 100))
         ),
     ]
 }

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 import GPUArrays
 import NDArrays
@@ -93,6 +93,23 @@ struct AnnotationTests {
             return "\(underlying)".contains(
                 "expected an argument of type NDArray<Float>, found NDArray<Double>")
         }
+    }
+}
+
+/// The catalog `bach annotations` prints lists every operation of the vocabulary.
+struct CatalogTests {
+    @Test func everyOperationOfTheVocabularyIsAnnotatedAndListed() {
+        let names = Set(NumericCatalog.functions.map(\.name))
+        for operation in ElementwiseOperation.all { #expect(names.contains(operation.name), "\(operation)") }
+        for name in [
+            "sum", "argmax", "std(axis:)", "argmin(axis:)", "reshaped", "concatenate", "matmul", "empty",
+        ] {
+            #expect(names.contains(name), "\(name)")
+        }
+        #expect(
+            ElementwiseOperation.all.count == UnaryOperation.allCases.count + BinaryOperation.allCases.count
+                + 1)
+        #expect(NumericCatalog.functions.filter(\.fuses).count == ElementwiseOperation.all.count)
     }
 }
 

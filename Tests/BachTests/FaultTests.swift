@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 import GPUArrays
 import NDArrays
@@ -13,7 +13,8 @@ struct FaultTests {
     /// declare, so that the planner's batches are too large for the device.
     func expWithHiddenScratch(_ a: LazyArray<Double>) -> LazyArray<Double> {
         let annotation = Annotation.offload(
-            "expWithScratch", infer: ElementwiseAnnotation.inference(.unary(.negative), Double.self, hasOut: false),
+            "expWithScratch",
+            infer: ElementwiseAnnotation.inference(.unary(.negative), Double.self, hasOut: false),
             cpu: { pieces, _ in NDArrays.exp(try pieces.take(0, as: NDArray<Double>.self)) },
             gpu: { pieces, context in
                 let piece = try pieces.take(0, as: GPUArray<Double>.self)

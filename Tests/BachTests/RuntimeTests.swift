@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 import NDArrays
 import Testing
@@ -90,7 +90,7 @@ struct RuntimeTests {
     }
 
     @Test func forceCPURunsNothingOnTheDevice() throws {
-        let device = SimulatedDevice()
+        let device = try! SimulatedDevice()
         let bach = Bach(device: device, options: Bach.Options(forceCPU: true))
         let x = uniform(5000)
         #expect(try exp(bach.lazy(x)).value() == NDArrays.exp(x))

@@ -1,5 +1,5 @@
 import Testing
-import Bach
+import BachRuntime
 import Devices
 import NDArrays
 
@@ -7,7 +7,7 @@ import NDArrays
 
 /// A runtime on a simulated device of `memory` bytes (8 GiB by default) and the device.
 func simulatedRuntime(memory: Int = 8 << 30, inFlight: Int = 3) -> (Bach, SimulatedDevice) {
-    let device = SimulatedDevice(memory: memory)
+    let device = try! SimulatedDevice(memory: memory)
     return (Bach(device: device, options: Bach.Options(inFlight: inFlight)), device)
 }
 

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachNumeric
 import Devices
 import NDArrays

@@ -6,7 +6,7 @@ import Testing
 /// pageable copies that behave as CUDA's, counters and a log.
 struct SimulatedDeviceTests {
     @Test func budgetIsHard() throws {
-        let device = SimulatedDevice(memory: 1000)
+        let device = try! SimulatedDevice(memory: 1000)
         let first = try device.allocate(600)
         #expect(throws: DeviceError.outOfMemory(requested: 500, live: 600, budget: 1000)) {
             try device.allocate(500)
@@ -19,7 +19,7 @@ struct SimulatedDeviceTests {
     }
 
     @Test func streamWorkRunsWhenWaitedFor() throws {
-        let device = SimulatedDevice()
+        let device = try! SimulatedDevice()
         let stream = try device.makeStream()
         let pinned = try device.allocateHost(16)
         defer { device.freeHost(pinned) }
@@ -38,7 +38,7 @@ struct SimulatedDeviceTests {
     }
 
     @Test func pageableCopiesBehaveLikeCUDAs() throws {
-        let device = SimulatedDevice()
+        let device = try! SimulatedDevice()
         let stream = try device.makeStream()
         let buffer = try device.allocate(8)
         defer { device.free(buffer) }
@@ -58,7 +58,7 @@ struct SimulatedDeviceTests {
     }
 
     @Test func eventsOrderStreams() throws {
-        let device = SimulatedDevice()
+        let device = try! SimulatedDevice()
         let (first, second) = (try device.makeStream(), try device.makeStream())
         let buffer = try device.allocate(8)
         defer { device.free(buffer) }
@@ -75,7 +75,7 @@ struct SimulatedDeviceTests {
     }
 
     @Test func faultsAreInjected() throws {
-        let device = SimulatedDevice(faults: FaultPlan(failAllocation: 2))
+        let device = try! SimulatedDevice(faults: FaultPlan(failAllocation: 2))
         let first = try device.allocate(8)
         #expect(throws: DeviceError.self) { try device.allocate(8) }
         device.free(first)
@@ -93,7 +93,7 @@ struct SimulatedDeviceTests {
     }
 
     @Test func outOfRangeCopiesAreRefused() throws {
-        let device = SimulatedDevice()
+        let device = try! SimulatedDevice()
         let stream = try device.makeStream()
         let buffer = try device.allocate(8)
         defer { device.free(buffer) }
@@ -106,7 +106,7 @@ struct SimulatedDeviceTests {
     }
 
     @Test func poolReusesBuffersPerStream() throws {
-        let device = SimulatedDevice(memory: 4096)
+        let device = try! SimulatedDevice(memory: 4096)
         let pool = MemoryPool(device: device)
         let (a, b) = (try device.makeStream(), try device.makeStream())
         let first = try pool.allocate(1000, for: a)

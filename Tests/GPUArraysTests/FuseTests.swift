@@ -6,7 +6,7 @@ import Testing
 /// One fused kernel (`fuse`, `evaluate`) against the same computation one function per kernel:
 /// equal bit for bit on the simulated device, in one launch.
 struct FuseTests {
-    let device = SimulatedDevice(memory: 64 << 20)
+    let device = try! SimulatedDevice(memory: 64 << 20)
 
     func upload(_ values: [Double], shape: [Int]? = nil, in context: GPUContext) throws -> GPUArray<Double> {
         try values.withUnsafeBufferPointer {

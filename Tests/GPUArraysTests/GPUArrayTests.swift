@@ -6,7 +6,7 @@ import Testing
 
 /// GPUArrays on the simulated device, against scalar loops.
 struct GPUArrayTests {
-    let context = try! GPUContext(device: SimulatedDevice(memory: 64 << 20))
+    let context = try! GPUContext(device: try! SimulatedDevice(memory: 64 << 20))
 
     func upload(_ values: [Double], shape: [Int]? = nil) throws -> GPUArray<Double> {
         try values.withUnsafeBufferPointer {
@@ -116,7 +116,7 @@ struct GPUArrayTests {
     }
 
     @Test func memoryReturnsToThePool() throws {
-        let device = SimulatedDevice(memory: 1 << 20)
+        let device = try! SimulatedDevice(memory: 1 << 20)
         let local = try GPUContext(device: device)
         do {
             let a = try GPUArray<Double>.full([1000], 1.5, in: local)

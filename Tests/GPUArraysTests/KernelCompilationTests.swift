@@ -29,7 +29,7 @@ struct KernelCompilationTests {
 
     @Test(.enabled(if: compiler != nil))
     func generatedSourcesCompile() throws {
-        let kernels = KernelCatalog.all
+        let kernels = FusedKernelSamples.withCatalog
         var unit = Self.stub + CUDASource.prelude
         for (index, kernel) in kernels.enumerated() {
             let source = kernel.cudaSource
@@ -54,5 +54,6 @@ struct KernelCompilationTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(output.prefix(2000))")
         #expect(kernels.count > 900, "the catalog covers every operation, type and operand form")
+        #expect(FusedKernelSamples.fused.count > 20, "and the fused kernels of real programs")
     }
 }

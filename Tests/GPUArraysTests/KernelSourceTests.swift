@@ -35,6 +35,16 @@ struct KernelSourceTests {
         #expect(!source.contains("row"), "no broadcast bookkeeping without broadcast operands")
     }
 
+    @Test func instructionsNoOutputNeedsAreLeftOut() throws {
+        var program = ElementwiseProgram(inputs: [.float64])
+        _ = try program.append(.unary(.sin, .input(0)))
+        let kept = try program.append(.unary(.exp, .input(0)))
+        program.output(try program.append(.binary(.add, kept, kept)))
+        let kernel = ElementwiseKernel(program: program, indexing: [.elementwise])
+        #expect(kernel.program.instructions.count == 2 && !kernel.cudaSource.contains("nd_sin(a0)"))
+        #expect(kernel.cudaSource.contains("const double t1 = nd_add(t0, t0);"))
+    }
+
     @Test func namesDependOnTheWholeDescription() throws {
         func exp(_ type: DType) throws -> ElementwiseKernel {
             var program = ElementwiseProgram(inputs: [type])

@@ -30,7 +30,7 @@ struct RealNVRTCTests {
         }
         let compiler = try NVRTC(file: library)
         #expect(compiler.builtins != nil, "the builtins load from NVRTC's folder")
-        let kernels = KernelCatalog.all
+        let kernels = FusedKernelSamples.withCatalog
         let problems = Locked<[String]>([])
         let work = UnsafeSendable(kernels)
         DispatchQueue.concurrentPerform(iterations: kernels.count) { index in

@@ -1,4 +1,8 @@
+import BachRuntime
+import BachNumeric
 import Devices
+import GPUArrays
+import NDArrays
 import Testing
 
 @testable import Workloads
@@ -137,5 +141,36 @@ struct BadInputTests {
                 benchmark: .haversineTorch, mode: .bach, size: 1 << 12, trials: 3, randomData: true)
         ) { notes.append($0) }
         #expect(report.valid && notes.count == 1 && notes[0].contains("running bach on the CPU"))
+    }
+}
+
+/// A NumPy-style program written once with operators, run eagerly, on the simulated device through
+/// GPUArrays, as one fused kernel and lazily through Bach: the same values.
+struct GenericProgramTests {
+    static func haversine<A: NumericArray>(lat: A, lon: A) throws -> A where A.Scalar == Double {
+        let dlat = try A.sin((lat - 0.70984286) / 2.0)
+        let dlon = try A.sin((lon - 1.23892197) / 2.0)
+        let a = dlat * dlat + (try A.cos(lat)) * 0.7596 * dlon * dlon
+        let miles = try A.arcsin(A.sqrt(a)) * 2.0 * 3959.0
+        return try A.where(miles .> 1000.0, miles, 0.0)
+    }
+
+    @Test func oneSourceFourArrayTypes() throws {
+        let lat = NDArray<Double>.uniform([5000], low: -1.5, high: 1.5, seed: 1)
+        let lon = NDArray<Double>.uniform([5000], low: -3, high: 3, seed: 2)
+        let eager = try Self.haversine(lat: lat, lon: lon)
+        let device = try SimulatedDevice()
+        let context = try GPUContext(device: device)
+        func upload(_ x: NDArray<Double>) throws -> GPUArray<Double> {
+            try x.withUnsafeBufferPointer { try GPUArray(copying: $0, shape: x.shape, in: context) }
+        }
+        let (dlat, dlon) = (try upload(lat), try upload(lon))
+        #expect(try Self.haversine(lat: dlat, lon: dlon).scalars() == eager.scalars)
+        let fused = try GPUArrays.fuse([dlat, dlon]) { v in [try Self.haversine(lat: v[0], lon: v[1])] }
+        #expect(try fused[0].scalars() == eager.scalars)
+        let bach = Bach(device: device)
+        let lazy = try Self.haversine(lat: bach.lazy(lat), lon: bach.lazy(lon))
+        #expect(try lazy.value() == eager)
+        #expect(bach.counters.fusedCalls > 10, "the lazy program ran as one fused pass")
     }
 }

@@ -8,8 +8,11 @@
 #                       blackscholes_torch and haversine_torch (or only BENCHMARK, e.g. crime_index,
 #                       whose files are written into .build-data on first use) at 2^LOG2 in cpu,
 #                       gpu, bach, and bach with --gpu-memory at 1/8 of the working set (3 trials each)
-#   run.sh peers LOG2   the seed's NumPy, PyTorch and CuPy versions, and crime_index in pandas, polars,
-#                       CuPy and cuDF (when installed), at 2^LOG2 (3 trials each)
+#   run.sh peers LOG2   the seed's NumPy, PyTorch and CuPy versions, numexpr and cupy.fuse, at
+#                       2^LOG2 (3 trials each)
+#   run.sh all          doctor, the checks, every elementwise benchmark at 2^26 in every mode, the
+#                       peers at 2^26, and one summary table (scripts/gpu/summary.py): the whole
+#                       acceptance run in one call of the device tool (about 6 minutes on the H100)
 #
 # Each call must finish within the device tool's 10 minutes: at 2^28, run one benchmark per call and
 # the peers in a call of their own.
@@ -34,6 +37,34 @@ bench() {
     fi
 }
 
+checks() {
+    baseline=$(used_memory)
+    for benchmark in blackscholes_torch haversine_torch blackscholes_cupy haversine_cupy crime_index; do
+        bench -b "$benchmark" -m gpu -s 20 --device cuda --random-data
+        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data
+        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 4MiB
+    done
+    after=$(used_memory)
+    echo "device memory used (MiB): before $baseline, after $after" | tee -a "$OUT/memory.txt"
+    "$BIN" fuzz --programs 300 --seed 7 --device cuda | tail -3 | tee "$OUT/fuzz.txt"
+}
+
+benchmarks() {
+    log2=$1
+    size=$((1 << log2))
+    for benchmark in $2; do
+        arrays=7
+        case "$benchmark" in haversine*) arrays=3 ;; crime_index) arrays=4 ;; esac
+        eighth=$((arrays * size))
+        bench -b "$benchmark" -m cpu -s "$log2" --trials 3
+        bench -b "$benchmark" -m gpu -s "$log2" --trials 3 --device cuda
+        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda
+        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda --no-fusion
+        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda --gpu-memory "$eighth"
+        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --force-cpu
+    done
+}
+
 used_memory() {
     nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits 2>/dev/null | head -1
 }
@@ -41,38 +72,23 @@ used_memory() {
 case "${1:-}" in
 checks)
     "$BIN" doctor | tee "$OUT/doctor.txt"
-    baseline=$(used_memory)
-    for benchmark in blackscholes_torch haversine_torch crime_index; do
-        bench -b "$benchmark" -m gpu -s 20 --device cuda --random-data
-        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data
-        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 64MiB
-        bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 4MiB
-    done
-    after=$(used_memory)
-    echo "device memory used (MiB): before $baseline, after $after" | tee -a "$OUT/memory.txt"
-    if "$BIN" fuzz --help > /dev/null 2>&1; then
-        "$BIN" fuzz --programs 300 --seed 7 --device cuda | tail -3 | tee "$OUT/fuzz.txt"
-    fi
+    checks
     ;;
 bench)
-    log2=${2:-26}
-    size=$((1 << log2))
-    for benchmark in ${3:-blackscholes_torch haversine_torch}; do
-        arrays=12
-        [ "$benchmark" = haversine_torch ] && arrays=5
-        [ "$benchmark" = crime_index ] && arrays=4
-        eighth=$((arrays * size * 8 / 8))
-        bench -b "$benchmark" -m cpu -s "$log2" --trials 3
-        bench -b "$benchmark" -m gpu -s "$log2" --trials 3 --device cuda
-        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda
-        bench -b "$benchmark" -m bach -s "$log2" --trials 3 --device cuda --gpu-memory "$eighth"
-    done
+    benchmarks "${2:-26}" "${3:-blackscholes_torch haversine_torch blackscholes_cupy haversine_cupy}"
     ;;
 peers)
     python3 scripts/peers.py -s "${2:-26}" --trials 3 --json | tee -a "$OUT/peers.jsonl"
     ;;
+all)
+    "$BIN" doctor | tee "$OUT/doctor.txt"
+    checks
+    benchmarks 26 "blackscholes_torch blackscholes_cupy haversine_torch haversine_cupy"
+    python3 scripts/peers.py -s 26 --trials 3 --json >> "$OUT/peers.jsonl"
+    python3 scripts/gpu/summary.py "$OUT/results.jsonl" "$OUT/peers.jsonl" | tee "$OUT/summary.md"
+    ;;
 *)
-    echo "usage: $0 checks | bench LOG2 [BENCHMARK] | peers LOG2" >&2
+    echo "usage: $0 all | checks | bench LOG2 [BENCHMARKS] | peers LOG2" >&2
     exit 2
     ;;
 esac

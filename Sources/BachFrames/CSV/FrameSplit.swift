@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Frames
 
 /// The split type of the frames a lazy `readCSV` yields batch by batch: host values (parsing runs

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachNumeric
 import Frames
 import NDArrays
@@ -62,7 +62,7 @@ extension Bach {
         let values = Annotation.split(
             "column", infer: { _ in Inference(uses: [.split], result: ArraySplit<S>(shape: [rows])) },
             cpu: { pieces, _ in try pieces.take(0, as: DataFrame.self).series(name, as: S.self).values })
-        let lazyValues = LazyArray<S>(record(values, [.lazy(frame)]))
+        let lazyValues = recordedArray(record(values, [.lazy(frame)])) as LazyArray<S>
         guard missing else { return LazySeries(unchecked: name, lazyValues, nil) }
         let flags = Annotation.split(
             "validity", infer: { _ in Inference(uses: [.split], result: ArraySplit<Bool>(shape: [rows])) },
@@ -70,7 +70,8 @@ extension Bach {
                 let series = try pieces.take(0, as: DataFrame.self).series(name, as: S.self)
                 return series.validity ?? NDArray<Bool>.full([series.count], true)
             })
-        return LazySeries(unchecked: name, lazyValues, LazyArray<Bool>(record(flags, [.lazy(frame)])))
+        return LazySeries(
+            unchecked: name, lazyValues, recordedArray(record(flags, [.lazy(frame)])) as LazyArray<Bool>)
     }
 
     /// The text column `name` of the frames `frame` yields.

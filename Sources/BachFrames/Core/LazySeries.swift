@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachNumeric
 import Frames
 
@@ -109,5 +109,15 @@ func trapping<T, E: Error>(_ body: () throws(E) -> T) -> T {
         return try body()
     } catch {
         preconditionFailure("\(error)")
+    }
+}
+
+/// The lazy array of a call this library recorded with an `ArraySplit<S>` result (so that the
+/// check `LazyArray(recorded:)` makes holds by construction).
+func recordedArray<S: ArrayScalar>(_ handle: LazyValue) -> LazyArray<S> {
+    do {
+        return try LazyArray(recorded: handle)
+    } catch {
+        preconditionFailure("BachFrames recorded \(handle.producer) with another split type: \(error)")
     }
 }

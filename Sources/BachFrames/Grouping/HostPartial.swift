@@ -1,4 +1,5 @@
-import Bach
+import BachNumeric
+import BachRuntime
 
 /// The split type of partial results computed on the host and merged on the host (the distinct
 /// values of a batch, its groups' sums): the `partial` of their `ReductionSplit`.

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Frames
 import NDArrays
 

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachNumeric
 import Frames
 
@@ -10,15 +10,17 @@ import Frames
 
 extension LazySeries where S: SeriesNumeric {
     /// The sum of the values present; 0 when there is none. Integers wrap on overflow.
-    public func sum() -> LazyScalar<S> { LazyScalar(SeriesReductions.sum(S.self).record(self)) }
+    public func sum() -> LazyScalar<S> { LazyScalar(recorded: SeriesReductions.sum(S.self).record(self)) }
 
     /// The number of values present (pandas' `count`).
     public func countPresent() -> LazyScalar<Int64> {
-        LazyScalar(SeriesReductions.count(S.self).record(self))
+        LazyScalar(recorded: SeriesReductions.count(S.self).record(self))
     }
 
     /// The mean of the values present (computed in `Double`); NaN when there is none.
-    public func mean() -> LazyScalar<Double> { LazyScalar(SeriesReductions.mean(S.self).record(self)) }
+    public func mean() -> LazyScalar<Double> {
+        LazyScalar(recorded: SeriesReductions.mean(S.self).record(self))
+    }
 
     /// The smallest value present, or nil when there is none.
     public func min() -> LazyStatistic<S?> {
@@ -32,12 +34,12 @@ extension LazySeries where S: SeriesNumeric {
 
     /// The variance of the values present, `Σ(x - mean)² / (n - ddof)`; NaN when `n <= ddof`.
     public func variance(ddof: Int = 1) -> LazyScalar<Double> {
-        LazyScalar(SeriesReductions.spread(S.self, ddof: ddof, root: false).record(self))
+        LazyScalar(recorded: SeriesReductions.spread(S.self, ddof: ddof, root: false).record(self))
     }
 
     /// The standard deviation of the values present, with `ddof` 1 as pandas' default.
     public func std(ddof: Int = 1) -> LazyScalar<Double> {
-        LazyScalar(SeriesReductions.spread(S.self, ddof: ddof, root: true).record(self))
+        LazyScalar(recorded: SeriesReductions.spread(S.self, ddof: ddof, root: true).record(self))
     }
 }
 

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import BachNumeric
 import Frames
 import GPUArrays
@@ -30,7 +30,7 @@ extension LazySeries where S == Int64 {
             })
         var arguments: [Bach.CallArgument] = [.lazy(values.handle)]
         if let validity { arguments.append(.lazy(validity.handle)) }
-        return LazySeries<Double>(unchecked: name, LazyArray(runtime.record(annotation, arguments)), nil)
+        return LazySeries<Double>(unchecked: name, recordedArray(runtime.record(annotation, arguments)), nil)
     }
 }
 

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 import GPUArrays
 import NDArrays
@@ -17,7 +17,7 @@ final class ElementwiseFuser: Fuser {
 
     func fuse(_ group: FusionGroup, on backend: Backend) throws -> FusedImplementation {
         let plan = try Plan(group)
-        let program = plan.program
+        let program = plan.program.pruned
         let arrays = plan.arrays
         switch backend {
         case .gpu:
@@ -58,10 +58,13 @@ final class ElementwiseFuser: Fuser {
                         throw BachError.typeMismatch(expected: "a scalar", found: "\(type(of: piece))")
                     }
                 }
-                let outputs = try onHost(context) {
-                    try NDArrays.evaluate(program, inputs: inputs, parameters: parameters)
+                let destinations = program.outputs.indices.map { index in
+                    index < context.outputRegions.count ? context.outputRegions[index]?.bytes : nil
                 }
-                return outputs.map(Piece.unwrap)
+                let outputs = try onHost(context) {
+                    try NDArrays.evaluate(program, inputs: inputs, parameters: parameters, into: destinations)
+                }
+                return outputs.map { $0.map(Piece.unwrap) ?? WrittenInPlace() }
             })
         }
     }

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import NDArrays
 
 /// Records elementwise calls: every public elementwise function of BachNumeric is one line over

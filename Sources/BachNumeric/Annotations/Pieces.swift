@@ -1,4 +1,5 @@
-import Bach
+import BachRuntime
+import Devices
 import GPUArrays
 import NDArrays
 
@@ -75,20 +76,30 @@ enum Piece {
     }
 }
 
-/// Runs GPU library code for a piece, in the batch's context (its stream and pool), turning device
-/// errors back into `DeviceError`s so that the runtime can tell running out of memory (plan
-/// smaller batches) from other failures.
-func onDevice<R>(_ context: ExecutionContext, _ body: () throws -> R) throws -> R {
+/// Runs GPUArrays code for a piece in the batch's context: its arrays are allocated from the
+/// batch's pool and its kernels and copies are queued on the batch's stream, so that batches
+/// overlap. Device errors come back as `DeviceError`s, which the runtime reads (running out of
+/// memory plans smaller batches). Wrap the body of every GPU implementation in it:
+///
+/// ```swift
+/// gpu: { pieces, context in
+///     let x = try pieces.take(0, as: GPUArray<Double>.self)
+///     return try onDevice(context) { try GPUArrays.exp(GPUArrays.negative(x)) }
+/// }
+/// ```
+public func onDevice<R>(_ context: ExecutionContext, _ body: () throws -> R) throws -> R {
     do {
         guard let transfer = context.transfer else { return try body() }
         return try GPUContext(transfer).using(body)
-    } catch GPUArrayError.device(let error) {
-        throw error
+    } catch let error as any WrapsDeviceError {
+        guard let deviceError = error.deviceError else { throw error }
+        throw deviceError
     }
 }
 
-/// Runs CPU library code for a piece: on the calling thread alone when the runtime already runs
-/// a batch per core.
-func onHost<R>(_ context: ExecutionContext, _ body: () throws -> R) throws -> R {
+/// Runs NDArrays code for a piece: on the calling thread alone when the runtime already runs a
+/// batch per core (so the library does not split it again), with the library's threads otherwise.
+/// Wrap the body of every CPU implementation in it.
+public func onHost<R>(_ context: ExecutionContext, _ body: () throws -> R) throws -> R {
     context.parallelBatches ? try Parallelism.serially(body) : try body()
 }

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import Devices
 import GPUArrays
 import NDArrays
@@ -22,6 +22,20 @@ public struct ArraySplit<S: ArrayScalar>: ContiguousSplitType {
     public var bytesPerElement: Int { rowLength * MemoryLayout<S>.stride }
 
     public var description: String { "\(S.dtype)\(describeShape(shape))" }
+
+    /// The split type itself, or an error naming `operation` when the shape is not one arrays can
+    /// have (rank 0 to 2, no negative length), as NDArray's constructors report it.
+    func validated(_ operation: String) throws(NDArrayError) -> ArraySplit {
+        guard shape.count <= 2 else {
+            throw .invalidRank(operation: operation, expected: "0, 1 or 2", found: shape.count)
+        }
+        guard shape.allSatisfy({ $0 >= 0 }) else {
+            throw .invalidArgument(
+                operation: operation, expected: "a shape with no negative length", found: describeShape(shape)
+            )
+        }
+        return self
+    }
 
     /// The shape of a piece of `count` elements along axis 0.
     func pieceShape(_ count: Int) -> [Int] {

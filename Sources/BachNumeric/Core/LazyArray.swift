@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import GPUArrays
 import NDArrays
 
@@ -9,13 +9,37 @@ import NDArrays
 /// copy-on-write as `NDArray`s are: writing with `out: &x` makes `x` a new version and leaves copies
 /// of the old `x` unchanged. Errors (shapes that do not broadcast) surface when the graph is
 /// evaluated, naming the call.
+///
+/// ```swift
+/// let bach = try Bach(.auto)
+/// let x = bach.lazy(NDArray<Double>.uniform([1 << 20], low: 0, high: 1, seed: 1))
+/// let y = exp(-x) * 3.0                 // recorded, not run
+/// let total = sum(y)                    // a LazyScalar
+/// print(try total.value())              // plans and runs what `total` needs, then reads it
+/// let values: NDArray<Double> = try y.value()  // y was held, so it was kept
+/// ```
 public struct LazyArray<S: ArrayScalar>: @unchecked Sendable {
     /// The runtime's handle on the value.
     public let handle: LazyValue
 
-    /// The array a recorded call yields, for annotated libraries built on this one (BachFrames'
-    /// series are lazy arrays): `handle`'s split type must be `ArraySplit<S>`.
-    public init(_ handle: LazyValue) {
+    init(_ handle: LazyValue) {
+        self.handle = handle
+    }
+
+    /// The array a call recorded with `Bach.record` gives, for annotations written outside
+    /// BachNumeric (see `Annotation`): the result's split type must be `ArraySplit<S>`. A call whose
+    /// recording failed is accepted; `evaluate` raises its error, naming the call.
+    ///
+    /// ```swift
+    /// let value = bach.record(annotation, [.lazy(x.handle)])
+    /// let y = try LazyArray<Double>(recorded: value)
+    /// ```
+    public init(recorded handle: LazyValue) throws(BachError) {
+        guard handle.recordingError != nil || handle.splitType is ArraySplit<S> else {
+            throw .typeMismatch(
+                expected: "\(ArraySplit<S>.self) (the result of \(handle.producer))",
+                found: "\(type(of: handle.splitType))")
+        }
         self.handle = handle
     }
 
@@ -46,10 +70,13 @@ public struct LazyScalar<S: ArrayScalar>: @unchecked Sendable {
     /// The runtime's handle on the value.
     public let handle: LazyValue
 
-    /// The scalar a recorded reduction yields, for annotated libraries built on this one: `handle`'s
-    /// split type must be a `ReductionSplit` whose finished value is an `S` (its `finishedType`
-    /// `ArraySplit<S>(shape: [])`, so that the scalar can be an operand of later calls).
-    public init(_ handle: LazyValue) {
+    init(_ handle: LazyValue) {
+        self.handle = handle
+    }
+
+    /// The scalar a call recorded with `Bach.record` gives (a reduction annotated outside
+    /// BachNumeric); its type is checked when it is read.
+    public init(recorded handle: LazyValue) {
         self.handle = handle
     }
 
@@ -83,7 +110,7 @@ extension Bach {
     public func empty<S: ArrayScalar>(_ shape: [Int], of type: S.Type = S.self) -> LazyArray<S> {
         let split = ArraySplit<S>(shape: shape)
         let annotation = Annotation.allocation(
-            "empty", infer: { _ in Inference(uses: [], result: split) },
+            "empty", infer: { _ in Inference(uses: [], result: try split.validated("empty")) },
             cpu: { _, context in NDArray<S>.empty(split.pieceShape(context.elements)) },
             gpu: { _, context in
                 try onDevice(context) {
@@ -102,7 +129,7 @@ extension Bach {
     public func full<S: ArrayScalar>(_ shape: [Int], _ value: S) -> LazyArray<S> {
         let split = ArraySplit<S>(shape: shape)
         let annotation = Annotation.offload(
-            "full", infer: { _ in Inference(uses: [], result: split) },
+            "full", infer: { _ in Inference(uses: [], result: try split.validated("full")) },
             cpu: { _, context in NDArray<S>.full(split.pieceShape(context.elements), value) },
             gpu: { _, context in
                 try onDevice(context) {

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import GPUArrays
 import NDArrays
 
@@ -34,25 +34,58 @@ public func max<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
         gpu: { try GPUArrays.max($0, axis: $1) })
 }
 
+/// The indices of the smallest elements along `axis` (`numpy.argmin(a, axis=…)`), recorded lazily.
+public func argmin<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<Int64> {
+    AxisReduction.record(
+        "argmin", a, axis: axis, cpu: { try NDArrays.argmin($0, axis: $1) },
+        gpu: { try GPUArrays.argmin($0, axis: $1) })
+}
+
+/// The indices of the largest elements along `axis` (`numpy.argmax(a, axis=…)`), recorded lazily.
+public func argmax<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<Int64> {
+    AxisReduction.record(
+        "argmax", a, axis: axis, cpu: { try NDArrays.argmax($0, axis: $1) },
+        gpu: { try GPUArrays.argmax($0, axis: $1) })
+}
+
+/// The variances along `axis` (`numpy.var(a, axis=…)`), recorded lazily; on the CPU (GPUArrays has
+/// no variance along an axis).
+public func variance<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int, ddof: Int = 0) -> LazyArray<S> {
+    AxisReduction.record(
+        "variance", a, axis: axis, cpu: { try NDArrays.variance($0, axis: $1, ddof: ddof) },
+        gpu: nil)
+}
+
+/// The standard deviations along `axis` (`numpy.std(a, axis=…)`), recorded lazily; on the CPU.
+public func std<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int, ddof: Int = 0) -> LazyArray<S> {
+    AxisReduction.record(
+        "std", a, axis: axis, cpu: { try NDArrays.std($0, axis: $1, ddof: ddof) },
+        gpu: nil)
+}
+
 /// Records axis reductions.
 enum AxisReduction {
-    static func record<S: ArrayNumeric>(
+    static func record<S: ArrayNumeric, Out: ArrayScalar>(
         _ name: String, _ a: LazyArray<S>, axis: Int,
-        cpu: @escaping @Sendable (NDArray<S>, Int) throws -> NDArray<S>,
-        gpu: @escaping @Sendable (GPUArray<S>, Int) throws -> GPUArray<S>
-    ) -> LazyArray<S> {
+        cpu: @escaping @Sendable (NDArray<S>, Int) throws -> NDArray<Out>,
+        gpu: (@Sendable (GPUArray<S>, Int) throws -> GPUArray<Out>)?
+    ) -> LazyArray<Out> {
         let shape = a.shape
         let rowwise = shape.count == 2 && axis == 1
+        var device: Annotation.Implementation?
+        if let gpu {
+            device = { pieces, context in
+                let piece = try pieces.take(0, as: GPUArray<S>.self)
+                return try onDevice(context) { try gpu(piece, axis) }
+            }
+        }
         let annotation = Annotation(
             name: name,
             cpu: { pieces, context in
                 let piece = try pieces.take(0, as: NDArray<S>.self)
                 return try onHost(context) { try cpu(piece, axis) }
             },
-            gpu: { pieces, context in
-                let piece = try pieces.take(0, as: GPUArray<S>.self)
-                return try onDevice(context) { try gpu(piece, axis) }
-            },
+            gpu: device,
             splittable: rowwise,
             infer: { _ in
                 guard axis >= 0 && axis < shape.count else {
@@ -60,7 +93,7 @@ enum AxisReduction {
                 }
                 var result = shape
                 result.remove(at: axis)
-                return Inference(uses: [rowwise ? .split : .whole], result: ArraySplit<S>(shape: result))
+                return Inference(uses: [rowwise ? .split : .whole], result: ArraySplit<Out>(shape: result))
             })
         return LazyArray(a.runtime.record(annotation, [.lazy(a.handle)]))
     }

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import NDArrays
 
 // Lazy comparisons (yielding `Bool` arrays), logical operations and selection, one line each over

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import NDArrays
 
 // The elementwise functions of NumPy, recorded lazily: each is one line over the annotation every

@@ -1,4 +1,4 @@
-import Bach
+import BachRuntime
 import GPUArrays
 import NDArrays
 
@@ -140,14 +140,13 @@ enum Reductions {
         let result: LazyScalar<S> = record(
             name, a, split,
             cpu: { piece in
-                Extremum(
-                    value: largest ? try NDArrays.max(piece) : try NDArrays.min(piece),
-                    index: Int64(largest ? try NDArrays.argmax(piece) : try NDArrays.argmin(piece)))
+                let index = largest ? try NDArrays.argmax(piece) : try NDArrays.argmin(piece)
+                return Extremum(value: try piece.reshaped([piece.count])[index], index: Int64(index))
             },
             gpu: { piece in
-                DeviceExtremum(
-                    value: largest ? try GPUArrays.max(piece) : try GPUArrays.min(piece),
-                    index: largest ? try GPUArrays.argmax(piece) : try GPUArrays.argmin(piece))
+                let index = largest ? try GPUArrays.argmax(piece) : try GPUArrays.argmin(piece)
+                return DeviceExtremum(
+                    value: largest ? try GPUArrays.max(piece) : try GPUArrays.min(piece), index: index)
             })
         return LazyScalar(result.handle)
     }

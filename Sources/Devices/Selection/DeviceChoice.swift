@@ -15,7 +15,7 @@ public enum DeviceChoice: String, CaseIterable, Sendable {
     ) throws(DeviceError) -> (any Device)? {
         switch self {
         case .simulated:
-            return SimulatedDevice(memory: budget ?? (8 << 30))
+            return try SimulatedDevice(memory: budget ?? (8 << 30))
         case .cuda:
             return try CUDADevice.open(budget: budget, libraries: libraries)
         case .auto:

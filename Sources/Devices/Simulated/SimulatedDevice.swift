@@ -16,8 +16,15 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     public let properties: DeviceProperties
     private let state: Locked<SimulatedState>
 
-    /// A simulated device with `memory` bytes, all of which the runtime may use.
-    public init(name: String = "Simulated GPU", memory: Int = 1 << 30, faults: FaultPlan = FaultPlan()) {
+    /// A simulated device with `memory` bytes, all of which the runtime may use. Throws
+    /// `invalidArgument` for a negative size.
+    public init(name: String = "Simulated GPU", memory: Int = 1 << 30, faults: FaultPlan = FaultPlan())
+        throws(DeviceError)
+    {
+        guard memory >= 0 else {
+            throw .invalidArgument(
+                "SimulatedDevice: expected a memory size of 0 bytes or more, found \(memory)")
+        }
         properties = DeviceProperties(
             kind: .simulated, name: name, totalMemory: memory, memoryBudget: memory,
             computeCapability: (0, 0), copyEngines: 2)
@@ -35,9 +42,9 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     /// Replaces the fault plan (counting starts afresh).
     public func inject(_ faults: FaultPlan) { state.withLock { $0.faults = faults } }
 
-    /// The names of the kernels `prepare` was asked for, in order (the simulated device compiles
-    /// nothing; tests use this to check that the runtime prepares a stage's kernels first).
-    public var preparedKernels: [String] { state.withLock { $0.prepared } }
+    /// The kernels `prepare` was asked for, in order (the simulated device compiles nothing; tests
+    /// use this to check that the runtime prepares a stage's kernels first, and to compile them).
+    public var preparedKernels: [any Kernel] { state.withLock { $0.prepared } }
 
     public func resetCounters() {
         state.withLock { $0.counters = $0.counters.reset }
@@ -187,7 +194,7 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
     }
 
     public func prepare(_ kernels: [any Kernel]) throws(DeviceError) {
-        state.withLock { $0.prepared += kernels.map(\.name) }
+        state.withLock { $0.prepared += kernels }
     }
 
     public func makeEvent() throws(DeviceError) -> DeviceEvent {

@@ -53,7 +53,7 @@ struct SimulatedState {
     var streams: [SimulatedStream] = []
     var events: [(stream: Int, position: Int)?] = []
     var log: [SimulatedLogEntry] = []
-    var prepared: [String] = []
+    var prepared: [any Kernel] = []
 
     init(faults: FaultPlan) {
         self.faults = faults

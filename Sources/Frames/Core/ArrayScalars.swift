@@ -72,7 +72,9 @@ extension FrameArrayScalar {
 }
 
 extension FrameNumeric {
-    public static func _compare(_ op: BinaryOperation, _ a: NDArray<Self>, _ b: NDArray<Self>) -> NDArray<Bool> {
+    public static func _compare(_ op: BinaryOperation, _ a: NDArray<Self>, _ b: NDArray<Self>) -> NDArray<
+        Bool
+    > {
         trapping { () throws(NDArrayError) -> NDArray<Bool> in try apply(op, a, b) }
     }
 }
@@ -106,7 +108,9 @@ extension Bool: FrameArrayScalar {
     public static func _less(_ a: Bool, _ b: Bool) -> Bool { !a && b }
 
     /// Booleans order false before true; the comparison is computed from `a != b` and `b`.
-    public static func _compare(_ op: BinaryOperation, _ a: NDArray<Bool>, _ b: NDArray<Bool>) -> NDArray<Bool> {
+    public static func _compare(_ op: BinaryOperation, _ a: NDArray<Bool>, _ b: NDArray<Bool>) -> NDArray<
+        Bool
+    > {
         trapping { () throws(NDArrayError) -> NDArray<Bool> in
             let differ = try logicalXor(a, b)
             switch op {

@@ -41,6 +41,6 @@ func trapping<T, E: Error>(_ body: () throws(E) -> T) -> T {
     do {
         return try body()
     } catch {
-        preconditionFailure("\(error)")
+        fatalError("\(error)")
     }
 }

@@ -59,7 +59,9 @@ public struct Series<Scalar: FrameScalar>: Sendable {
 
     /// The value at `index`, nil when it is missing. Traps when `index` is out of bounds.
     public subscript(index: Int) -> Scalar? {
-        precondition(index >= 0 && index < count, "Series: index \(index) is out of bounds for \(count) rows")
+        if index < 0 || index >= count {
+            fatalError("Series: index \(index) is out of bounds for \(count) rows")
+        }
         if let validity, !validity[index] { return nil }
         let value = Scalar._element(values, index)
         return Scalar._isMissing(value) ? nil : value

@@ -154,7 +154,8 @@ extension String: FrameScalar {
     }
 
     /// Strings compare by their UTF-8 bytes, which orders them by code points as Python does.
-    public static func _compare(_ op: BinaryOperation, _ a: StringColumn, _ b: StringColumn) -> NDArray<Bool> {
+    public static func _compare(_ op: BinaryOperation, _ a: StringColumn, _ b: StringColumn) -> NDArray<Bool>
+    {
         var out = NDArray<Bool>.empty([a.count])
         out.withUnsafeMutableBufferPointer { target in
             for row in 0..<a.count {

@@ -1,7 +1,7 @@
 import Devices
 
 /// Why a `GPUArray` operation could not run: the arrays do not fit together, or the device failed.
-public enum GPUArrayError: Error, Equatable, CustomStringConvertible {
+public enum GPUArrayError: Error, Equatable, CustomStringConvertible, WrapsDeviceError {
     /// Operand shapes that cannot be broadcast together, or an `out:` array of the wrong shape.
     case shapeMismatch(operation: String, expected: String, found: String)
     /// A reduction without identity on an empty array.
@@ -10,6 +10,11 @@ public enum GPUArrayError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(operation: String, expected: String, found: String)
     /// The device failed (out of memory, a failed copy or launch).
     case device(DeviceError)
+
+    /// The device's error, for `.device`.
+    public var deviceError: DeviceError? {
+        if case .device(let error) = self { error } else { nil }
+    }
 
     public var description: String {
         switch self {

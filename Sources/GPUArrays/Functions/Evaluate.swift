@@ -20,7 +20,8 @@ public func evaluate(
     guard inputs.map(\.dtype) == program.inputs, !inputs.isEmpty || outputs?.isEmpty == false else {
         throw .invalidArgument(
             operation: "evaluate",
-            expected: "inputs of types \(program.inputs.map(\.rawValue)) (at least one array, input or output)",
+            expected:
+                "inputs of types \(program.inputs.map(\.rawValue)) (at least one array, input or output)",
             found: "\(inputs.map(\.dtype.rawValue))")
     }
     guard parameters.count == program.parameters.count else {
@@ -35,7 +36,8 @@ public func evaluate(
     }
     let context = GPUContext.current ?? contexts[0]
     let shape = try broadcastShape("evaluate", inputs.map(\.shape) + (outputs ?? []).map(\.shape))
-    let kernel = try ElementwiseKernel.broadcasting(program, inputShapes: inputs.map(\.shape), outputShape: shape)
+    let kernel = try ElementwiseKernel.broadcasting(
+        program, inputShapes: inputs.map(\.shape), outputShape: shape)
     if let outputs {
         guard outputs.map(\.dtype) == program.outputTypes, outputs.allSatisfy({ $0.shape == shape }) else {
             throw .shapeMismatch(
@@ -76,7 +78,8 @@ extension ElementwiseKernel {
     public static func broadcasting(
         _ program: ElementwiseProgram, inputShapes: [[Int]], outputShape: [Int]? = nil
     ) throws(GPUArrayError) -> ElementwiseKernel {
-        let output = matrixShape(try broadcastShape("evaluate", inputShapes + (outputShape.map { [$0] } ?? [])))
+        let output = matrixShape(
+            try broadcastShape("evaluate", inputShapes + (outputShape.map { [$0] } ?? [])))
         return ElementwiseKernel(
             program: program, indexing: inputShapes.map { Indexing.of(matrixShape($0), for: output) })
     }

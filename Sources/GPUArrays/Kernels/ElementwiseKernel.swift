@@ -13,12 +13,13 @@ public struct ElementwiseKernel: Kernel, Hashable {
     /// The entry point: a hash of the description, computed once (it is read at every launch).
     public let name: String
 
-    /// The kernel of `program` with its inputs indexed as `indexing` says (one entry per input).
+    /// The kernel of `program` (less the instructions no output needs) with its inputs indexed as
+    /// `indexing` says (one entry per input).
     public init(program: ElementwiseProgram, indexing: [Indexing]) {
         precondition(
             indexing.count == program.inputs.count,
             "ElementwiseKernel: \(indexing.count) indexings for \(program.inputs.count) inputs")
-        self.program = program
+        self.program = program.pruned
         inputs = zip(program.inputs, indexing).map { Operand(type: $0, indexing: $1) }
         let operands = inputs.map { "\($0.type.rawValue):\($0.indexing)" }.joined(separator: ",")
         name = "nd_elementwise_" + fnv1a("\(program)|\(operands)")

@@ -3,7 +3,7 @@ import GPUArrays
 
 /// Why a `GPUSeries` operation could not run: the operands do not fit together, or the device
 /// failed. Every message names the operation, what it expected and what it found.
-public enum GPUFrameError: Error, Equatable, CustomStringConvertible {
+public enum GPUFrameError: Error, Equatable, CustomStringConvertible, WrapsDeviceError {
     /// Operands of different lengths (rows pair up by position, as in Frames).
     case lengthMismatch(operation: String, expected: Int, found: Int)
     /// An argument outside what the operation accepts (a 2-D array as values, a mask of another

@@ -20,8 +20,7 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
         case .floating(let x):
             let truncated = x.rounded(.towardZero)
             guard let exact = Self(exactly: truncated) else {
-                preconditionFailure(
-                    "astype: \(x) has no \(Self.dtype) value (expected a finite number in range)")
+                fatalError("astype: \(x) has no \(Self.dtype) value (expected a finite number in range)")
             }
             self = exact
         case .integer(let x): self.init(truncatingIfNeeded: x)

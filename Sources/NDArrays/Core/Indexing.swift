@@ -37,7 +37,7 @@ extension NDArray {
 
     /// Row `index` of a 2-D array as a 1-D view.
     public func row(_ index: Int) -> NDArray {
-        precondition(rank == 2, "row: expected a 2-D array, found an array of rank \(rank)")
+        if rank != 2 { fatalError("row: expected a 2-D array, found an array of rank \(rank)") }
         var view = trapping { try slice(index..<(index + 1)) }
         view.shape = [shape[1]]
         return view
@@ -71,9 +71,9 @@ extension NDArray {
     }
 
     private func checkElement(_ index: [Int]) {
-        precondition(
-            index.count == rank && zip(index, shape).allSatisfy { $0 >= 0 && $0 < $1 },
-            "index \(index) is out of bounds for an array of shape \(describe(shape))")
+        if !(index.count == rank && zip(index, shape).allSatisfy { $0 >= 0 && $0 < $1 }) {
+            fatalError("index \(index) is out of bounds for an array of shape \(describe(shape))")
+        }
     }
 }
 

@@ -11,6 +11,15 @@
 /// whether its arguments fit together (shapes, axes, sizes, empty input). Operators (`+`, `*`, …)
 /// and subscripts cannot throw in Swift; they trap with the same message the throwing function
 /// would have thrown. Nothing reads or writes out of bounds.
+///
+/// ```swift
+/// let x = try NDArray<Double>.linspace(0, 1, count: 5)  // [0, 0.25, 0.5, 0.75, 1]
+/// let m = try NDArray<Double>.arange(6).reshaped([2, 3])  // [[0, 1, 2], [3, 4, 5]]
+/// let y = exp(-x * x) + 1.0                               // ufuncs and operators
+/// let centred = try m - mean(m, axis: 0)                  // a row broadcast against the matrix
+/// let inside = try `where`(x .< 0.5, x, 0.0)              // comparisons and where
+/// print(sum(y), try argmax(x), centred.shape, inside[1])  // 8.6558… 4 [2, 3] 0.25
+/// ```
 public struct NDArray<Scalar: NDScalar>: Sendable {
     @usableFromInline var storage: NDStorage<Scalar>
     @usableFromInline var offset: Int

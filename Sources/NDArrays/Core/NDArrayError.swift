@@ -45,6 +45,6 @@ func trapping<R, E: Error>(_ body: () throws(E) -> R) -> R {
     do {
         return try body()
     } catch {
-        preconditionFailure("\(error)")
+        fatalError("\(error)")
     }
 }

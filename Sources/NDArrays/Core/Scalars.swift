@@ -41,6 +41,10 @@ public protocol NDNumeric: NDScalar, Comparable, Numeric {
     static func _sum(_ a: UnsafePointer<Self>, _ n: Int) -> Self
     /// out[j] += a[j] for j in 0..<n: one step of a reduction along axis 0.
     static func _accumulate(_ a: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>, _ n: Int)
+    /// out[r] = the sum of row r, for `rows` contiguous rows of `columns` elements (each row summed
+    /// as `_sum` sums it).
+    static func _sumRows(
+        _ a: UnsafePointer<Self>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Self>)
     /// The first index of the smallest (or largest) of n > 0 elements and its value; NaN wins.
     static func _extremum(_ a: UnsafePointer<Self>, _ n: Int, largest: Bool) -> (
         index: Int, value: Self
@@ -81,4 +85,3 @@ public struct Operand<Scalar>: @unchecked Sendable {
         self.stride = stride
     }
 }
-

@@ -66,6 +66,12 @@ extension NDFloatingPoint where Self: SIMDScalar {
         }
     }
 
+    public static func _sumRows(
+        _ a: UnsafePointer<Self>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Self>
+    ) {
+        for r in 0..<rows { out[r] = _sum(a + r * columns, columns) }
+    }
+
     public static func _accumulate(
         _ a: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>, _ n: Int
     ) { for j in 0..<n { out[j] += a[j] } }

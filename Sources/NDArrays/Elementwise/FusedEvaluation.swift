@@ -16,25 +16,56 @@
 public func evaluate(
     _ program: ElementwiseProgram, inputs: [AnyNDArray], parameters: [ScalarValue]
 ) throws(NDArrayError) -> [AnyNDArray] {
+    try evaluate(program, inputs: inputs, parameters: parameters, into: program.outputs.map { _ in nil })
+        .map { $0! }
+}
+
+/// `evaluate` writing each output that has a destination straight into that memory (which must
+/// hold as many elements of the output's type as the broadcast shape has, and stay valid during
+/// the call): for callers assembling a larger result, so that the values are written once. Returns
+/// the outputs without a destination as new arrays (nil for the others).
+public func evaluate(
+    _ program: ElementwiseProgram, inputs: [AnyNDArray], parameters: [ScalarValue],
+    into destinations: [UnsafeMutableRawBufferPointer?]
+) throws(NDArrayError) -> [AnyNDArray?] {
     guard inputs.map(\.dtype) == program.inputs else {
         throw .invalidArgument(
             operation: "evaluate", expected: "inputs of types \(program.inputs.map(\.rawValue))",
             found: "\(inputs.map(\.dtype.rawValue))")
     }
-    guard parameters.count == program.parameters.count else {
+    guard parameters.count == program.parameters.count, destinations.count == program.outputs.count else {
         throw .invalidArgument(
-            operation: "evaluate", expected: "\(program.parameters.count) parameters",
-            found: "\(parameters.count)")
+            operation: "evaluate",
+            expected: "\(program.parameters.count) parameters and \(program.outputs.count) destinations",
+            found: "\(parameters.count) and \(destinations.count)")
     }
     let shape = try broadcastShapes(inputs.map(\.shape), operation: "evaluate")
-    let outputs = program.outputTypes.map { AnyNDArray.uninitialized($0, shape) }
+    let count = shape.reduce(1, *)
+    var outputs: [AnyNDArray?] = []
+    var pointers: [UnsafeMutableRawPointer] = []
+    for (type, destination) in zip(program.outputTypes, destinations) {
+        if let destination, let base = destination.baseAddress {
+            guard destination.count >= count * type.size else {
+                throw .invalidArgument(
+                    operation: "evaluate", expected: "a destination of \(count * type.size) bytes",
+                    found: "\(destination.count)")
+            }
+            outputs.append(nil)
+            pointers.append(base)
+        } else {
+            let (array, base) = AnyNDArray.uninitialized(type, shape)
+            outputs.append(array)
+            pointers.append(base)
+        }
+    }
     FusedEvaluator(program: program, inputs: inputs.map(\.input), parameters: parameters, shape: shape)
-        .run(into: outputs.map(\.1))
-    return outputs.map(\.0)
+        .run(into: pointers)
+    return outputs
 }
 
-/// One fused evaluation: the program, its inputs laid out for broadcasting, and scratch
-/// assignments from the program's liveness.
+/// One fused evaluation: the program compiled for the block loop (operands as indices into one
+/// table of current values, scratch slots from the program's liveness), its inputs laid out for
+/// broadcasting, and its parameters in memory. Nothing is allocated per block.
 struct FusedEvaluator {
     let program: ElementwiseProgram
     let inputs: [ElementwiseInput]
@@ -45,6 +76,26 @@ struct FusedEvaluator {
     /// within a 256 KiB L2 cache, and each instruction's dispatch is paid once per 2048 elements.
     /// (Blocks of 512, within L1, spent a third of crime_index's fused pass in per-block overhead.)
     static let block = 2048
+
+    /// A value for the current block: its first element and stride (1, or 0 for one value).
+    struct Source {
+        var pointer: UnsafeRawPointer
+        var stride: Int
+    }
+
+    /// One instruction as the block loop runs it.
+    struct Step {
+        let instruction: ElementwiseProgram.Instruction
+        /// Where the operands are in the table of current values.
+        let operands: [Int]
+        /// The type of the operands combined (for `where`, of the values chosen between).
+        let operandType: DType
+        let resultSize: Int
+        /// The program output it is written to directly, if any.
+        let output: Int?
+        /// Its scratch slot when it is not written to an output (or is a broadcast value).
+        let slot: Int
+    }
 
     /// Runs the program over every element, writing the outputs at `outputs`.
     func run(into outputs: [UnsafeMutableRawPointer]) {
@@ -58,130 +109,114 @@ struct FusedEvaluator {
                 columnStride: input.matrixShape.columns == 1 ? 0 : 1
             )
         }
-        let slots = scratchSlots()
-        let constants = parameterStorage()
+        let (steps, slots) = compile()
+        let constants = ParameterStorage(parameters, types: program.parameters)
+        let results = inputs.count + parameters.count
+        let outputValues = program.outputs.map { tableIndex($0) }
+        let outputSizes = program.outputTypes.map(\.size)
         let grain = program.instructions.contains(where: \.isCostly) ? Grain.costly : Grain.cheap
-        let destinations = UncheckedSendable(outputs)
+        let shared = UncheckedSendable((outputs, steps, layout, outputValues, outputSizes))
         withExtendedLifetime((inputs, constants)) {
             Parallelism.forEachChunk(count, grain: grain / Swift.max(1, program.instructions.count)) {
                 chunk in
+                let (outputs, steps, layout, outputValues, outputSizes) = shared.value
                 let scratch = UnsafeMutableRawPointer.allocate(
-                    byteCount: Swift.max(1, slots.count) * Self.block * 8, alignment: 64)
+                    byteCount: Swift.max(1, slots) * Self.block * 8, alignment: 64)
                 defer { scratch.deallocate() }
+                let table = UnsafeMutableBufferPointer<Source>.allocate(capacity: results + steps.count)
+                defer { table.deallocate() }
+                for (index, pointer) in constants.pointers.enumerated() {
+                    table[layout.count + index] = Source(pointer: pointer, stride: 0)
+                }
                 var index = chunk.lowerBound
                 while index < chunk.upperBound {
                     let (row, column) = (index / columns, index % columns)
                     let length = Swift.min(columns - column, chunk.upperBound - index, Self.block)
-                    let sources = layout.map { input in
-                        Source(
-                            pointer: input.base + (row * input.rowStride + column * input.columnStride)
-                                * input.size,
-                            stride: input.columnStride)
+                    for (input, place) in layout.enumerated() {
+                        table[input] = Source(
+                            pointer: place.base + (row * place.rowStride + column * place.columnStride)
+                                * place.size,
+                            stride: place.columnStride)
                     }
-                    step(
-                        sources: sources, constants: constants.pointers, scratch: scratch, slots: slots.slots,
-                        outputs: destinations.value, offset: index, count: length)
+                    for (number, step) in steps.enumerated() {
+                        let operands = step.operands
+                        let a = table[operands[0]]
+                        let b = operands.count > 1 ? table[operands[1]] : a
+                        let c = operands.count > 2 ? table[operands[2]] : a
+                        let broadcast = a.stride == 0 && b.stride == 0 && c.stride == 0
+                        let target: UnsafeMutableRawPointer =
+                            if let output = step.output, !broadcast {
+                                outputs[output] + index * step.resultSize
+                            } else {
+                                scratch + step.slot * Self.block * 8
+                            }
+                        FusedKernels.run(
+                            step.instruction, a, b, c, type: step.operandType, into: target,
+                            count: broadcast ? 1 : length)
+                        table[results + number] = Source(
+                            pointer: UnsafeRawPointer(target), stride: broadcast ? 0 : 1)
+                    }
+                    for (output, value) in outputValues.enumerated() {
+                        let source = table[value]
+                        let size = outputSizes[output]
+                        let target = outputs[output] + index * size
+                        if source.stride == 1 {
+                            if source.pointer != UnsafeRawPointer(target) {
+                                target.copyMemory(from: source.pointer, byteCount: length * size)
+                            }
+                        } else {
+                            for element in 0..<length {
+                                (target + element * size).copyMemory(from: source.pointer, byteCount: size)
+                            }
+                        }
+                    }
                     index += length
                 }
             }
         }
     }
 
-    /// A value for the current block: its first element and stride (1, or 0 for one value).
-    struct Source {
-        let pointer: UnsafeRawPointer
-        let stride: Int
-    }
-
-    /// Evaluates `count` elements starting at output element `offset`.
-    private func step(
-        sources: [Source], constants: [UnsafeRawPointer], scratch: UnsafeMutableRawPointer, slots: [Int?],
-        outputs: [UnsafeMutableRawPointer], offset: Int, count: Int
-    ) {
-        var results = [Source?](repeating: nil, count: program.instructions.count)
-        func source(_ value: ElementwiseProgram.Value) -> Source {
-            switch value {
-            case .input(let index): sources[index]
-            case .parameter(let index): Source(pointer: constants[index], stride: 0)
-            case .result(let index): results[index]!
-            }
-        }
-        let outputOf = outputIndexOfResult
-        for (index, instruction) in program.instructions.enumerated() {
-            let operands = instruction.operands.map(source)
-            let broadcast = operands.allSatisfy { $0.stride == 0 }
-            let n = broadcast ? 1 : count
-            let type = program.resultTypes[index]
-            let target: UnsafeMutableRawPointer
-            if let output = outputOf[index], !broadcast {
-                target = outputs[output] + offset * type.size
-            } else {
-                target = scratch + (slots[index] ?? 0) * Self.block * 8
-            }
-            FusedKernels.run(
-                instruction, operands: operands,
-                type: program.type(of: instruction.operands[instruction.operands.count - 1]),
-                into: target, count: n)
-            results[index] = Source(pointer: UnsafeRawPointer(target), stride: broadcast ? 0 : 1)
-        }
-        for (output, value) in program.outputs.enumerated() {
-            let value = source(value)
-            let size = program.type(of: program.outputs[output]).size
-            let target = outputs[output] + offset * size
-            if value.stride == 1 {
-                if value.pointer != UnsafeRawPointer(target) {
-                    target.copyMemory(from: value.pointer, byteCount: count * size)
-                }
-            } else {
-                for element in 0..<count {
-                    (target + element * size).copyMemory(from: value.pointer, byteCount: size)
-                }
-            }
+    /// Where `value` is in the table of current values: inputs, then parameters, then results.
+    private func tableIndex(_ value: ElementwiseProgram.Value) -> Int {
+        switch value {
+        case .input(let index): index
+        case .parameter(let index): inputs.count + index
+        case .result(let index): inputs.count + parameters.count + index
         }
     }
 
-    /// For each instruction, the output it is (the first, if several), or nil.
-    private var outputIndexOfResult: [Int?] {
-        var map = [Int?](repeating: nil, count: program.instructions.count)
-        for (output, value) in program.outputs.enumerated() {
-            if case .result(let index) = value, map[index] == nil { map[index] = output }
-        }
-        return map
-    }
-
-    /// A scratch slot for every instruction that is not written straight to an output, reused once
-    /// the value's last reader has run; and how many slots there are.
-    private func scratchSlots() -> (slots: [Int?], count: Int) {
+    /// The steps, with a scratch slot for every instruction (reused once the value's last reader
+    /// has run; instructions written to an output keep a slot of their own for when their operands
+    /// are all broadcast), and how many slots there are.
+    private func compile() -> (steps: [Step], slots: Int) {
         let lastUses = program.lastUses
-        let outputOf = outputIndexOfResult
+        var outputOf = [Int?](repeating: nil, count: program.instructions.count)
+        for (output, value) in program.outputs.enumerated() {
+            if case .result(let index) = value, outputOf[index] == nil { outputOf[index] = output }
+        }
         var free: [Int] = []
         var used = 0
-        var slots = [Int?](repeating: nil, count: program.instructions.count)
+        var slots = [Int](repeating: 0, count: program.instructions.count)
+        var steps: [Step] = []
         for (index, instruction) in program.instructions.enumerated() {
-            if outputOf[index] == nil {
-                if let slot = free.popLast() {
-                    slots[index] = slot
-                } else {
-                    slots[index] = used
-                    used += 1
-                }
+            if outputOf[index] == nil, let slot = free.popLast() {
+                slots[index] = slot
             } else {
                 slots[index] = used
                 used += 1
             }
             var released = Set<Int>()
             for case .result(let source) in instruction.operands where lastUses[source] == index {
-                if let slot = slots[source], outputOf[source] == nil, released.insert(source).inserted {
-                    free.append(slot)
-                }
+                if outputOf[source] == nil, released.insert(source).inserted { free.append(slots[source]) }
             }
+            let operands = instruction.operands
+            steps.append(
+                Step(
+                    instruction: instruction, operands: operands.map(tableIndex),
+                    operandType: program.type(of: operands[operands.count - 1]),
+                    resultSize: program.resultTypes[index].size, output: outputOf[index], slot: slots[index]))
         }
-        return (slots, used)
-    }
-
-    /// The parameters as typed scalars in memory, 8 bytes each.
-    private func parameterStorage() -> ParameterStorage {
-        ParameterStorage(parameters, types: program.parameters)
+        return (steps, used)
     }
 }
 

@@ -59,6 +59,12 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
         }
     }
 
+    public static func _sumRows(
+        _ a: UnsafePointer<Self>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Self>
+    ) {
+        for r in 0..<rows { out[r] = _sum(a + r * columns, columns) }
+    }
+
     public static func _accumulate(
         _ a: UnsafePointer<Self>, into out: UnsafeMutablePointer<Self>, _ n: Int
     ) {

@@ -41,9 +41,19 @@ public func eigh<S: NDFloatingPoint>(_ a: NDArray<S>) throws(NDArrayError) -> (
     return (values, vectors)
 }
 
-/// Throws unless every element of `a` is finite: LAPACK's answer to NaN is undefined.
+/// Throws unless every element of `a` is finite: LAPACK's answer to NaN is undefined. The scan
+/// runs on the concrete element type (a generic loop here, called from another module, would go
+/// through a witness table per element).
 func requireFinite<S: NDFloatingPoint>(_ a: NDArray<S>, _ operation: String) throws(NDArrayError) {
-    let bad = a.withUnsafeBufferPointer { $0.firstIndex { !$0.isFinite } }
+    func first<T: BinaryFloatingPoint>(_ type: T.Type) -> Int? {
+        a.withUnsafeBufferPointer { buffer in
+            let values = UnsafeBufferPointer(
+                start: buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: T.self) },
+                count: buffer.count)
+            return values.firstIndex { !$0.isFinite }
+        }
+    }
+    let bad = S.self == Double.self ? first(Double.self) : S.self == Float.self ? first(Float.self) : nil
     if let bad {
         throw .invalidArgument(
             operation: operation, expected: "finite elements",

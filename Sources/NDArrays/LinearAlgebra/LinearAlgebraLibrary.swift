@@ -22,10 +22,28 @@ public enum LinearAlgebraLibrary {
 
     static let loaded = Loaded()
 
-    /// The C entry points, `nil` when the reference implementations are in use.
+    /// The C entry points, `nil` when the reference implementations are in use (for the whole
+    /// process, or inside `usingReference`).
     static var functions: Functions? {
+        if isReferenceForced { return nil }
         if loaded.functions == nil { announceFallbackOnce() }
         return loaded.functions
+    }
+
+    /// Whether the current task runs inside `usingReference`.
+    @TaskLocal static var isReferenceForced = false
+
+    /// Runs `body` with every NDArrays linear-algebra call it makes on the calling task routed to
+    /// the reference implementations, even where OpenBLAS and LAPACKE were found: for comparing
+    /// the two paths in one process (tests, `bach doctor`), as `NDARRAYS_LINALG=reference` does
+    /// for a whole process.
+    ///
+    /// ```swift
+    /// let fast = try gram(x)
+    /// let reference = try LinearAlgebraLibrary.usingReference { try gram(x) }
+    /// ```
+    public static func usingReference<R>(_ body: () throws -> R) rethrows -> R {
+        try $isReferenceForced.withValue(true) { try body() }
     }
 
     private static let announced = Announcement()
@@ -71,12 +89,69 @@ public enum LinearAlgebraLibrary {
                 UnsafeMutablePointer<Float>?, Int32
             ) -> Int32
 
+        typealias Dsyrk =
+            @convention(c) (
+                Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32, Double,
+                UnsafeMutablePointer<Double>?, Int32
+            ) -> Void
+        typealias Ssyrk =
+            @convention(c) (
+                Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, Float,
+                UnsafeMutablePointer<Float>?, Int32
+            ) -> Void
+        typealias Dsyevr =
+            @convention(c) (
+                Int32, CChar, CChar, CChar, Int32, UnsafeMutablePointer<Double>?, Int32, Double, Double,
+                Int32, Int32, Double, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Double>?,
+                UnsafeMutablePointer<Double>?, Int32, UnsafeMutablePointer<Int32>?
+            ) -> Int32
+        typealias Ssyevr =
+            @convention(c) (
+                Int32, CChar, CChar, CChar, Int32, UnsafeMutablePointer<Float>?, Int32, Float, Float,
+                Int32, Int32, Float, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Float>?,
+                UnsafeMutablePointer<Float>?, Int32, UnsafeMutablePointer<Int32>?
+            ) -> Int32
+        typealias Dgeqrf =
+            @convention(c) (
+                Int32, Int32, Int32, UnsafeMutablePointer<Double>?, Int32, UnsafeMutablePointer<Double>?
+            ) -> Int32
+        typealias Sgeqrf =
+            @convention(c) (
+                Int32, Int32, Int32, UnsafeMutablePointer<Float>?, Int32, UnsafeMutablePointer<Float>?
+            ) -> Int32
+        typealias Dorgqr =
+            @convention(c) (
+                Int32, Int32, Int32, Int32, UnsafeMutablePointer<Double>?, Int32, UnsafePointer<Double>?
+            ) -> Int32
+        typealias Sorgqr =
+            @convention(c) (
+                Int32, Int32, Int32, Int32, UnsafeMutablePointer<Float>?, Int32, UnsafePointer<Float>?
+            ) -> Int32
+        typealias Dgetrf =
+            @convention(c) (
+                Int32, Int32, Int32, UnsafeMutablePointer<Double>?, Int32, UnsafeMutablePointer<Int32>?
+            ) -> Int32
+        typealias Sgetrf =
+            @convention(c) (
+                Int32, Int32, Int32, UnsafeMutablePointer<Float>?, Int32, UnsafeMutablePointer<Int32>?
+            ) -> Int32
+
         let dgemm: Dgemm
         let sgemm: Sgemm
         let dsyevd: Dsyevd
         let ssyevd: Ssyevd
         let dgesdd: Dgesdd
         let sgesdd: Sgesdd
+        let dsyrk: Dsyrk
+        let ssyrk: Ssyrk
+        let dsyevr: Dsyevr
+        let ssyevr: Ssyevr
+        let dgeqrf: Dgeqrf
+        let sgeqrf: Sgeqrf
+        let dorgqr: Dorgqr
+        let sorgqr: Sorgqr
+        let dgetrf: Dgetrf
+        let sgetrf: Sgetrf
     }
 
     /// The outcome of looking for the libraries, computed once.
@@ -98,7 +173,16 @@ public enum LinearAlgebraLibrary {
                     dsyevd: try lapacke.symbol("LAPACKE_dsyevd"),
                     ssyevd: try lapacke.symbol("LAPACKE_ssyevd"),
                     dgesdd: try lapacke.symbol("LAPACKE_dgesdd"),
-                    sgesdd: try lapacke.symbol("LAPACKE_sgesdd"))
+                    sgesdd: try lapacke.symbol("LAPACKE_sgesdd"),
+                    dsyrk: try blas.symbol("cblas_dsyrk"), ssyrk: try blas.symbol("cblas_ssyrk"),
+                    dsyevr: try lapacke.symbol("LAPACKE_dsyevr"),
+                    ssyevr: try lapacke.symbol("LAPACKE_ssyevr"),
+                    dgeqrf: try lapacke.symbol("LAPACKE_dgeqrf"),
+                    sgeqrf: try lapacke.symbol("LAPACKE_sgeqrf"),
+                    dorgqr: try lapacke.symbol("LAPACKE_dorgqr"),
+                    sorgqr: try lapacke.symbol("LAPACKE_sorgqr"),
+                    dgetrf: try lapacke.symbol("LAPACKE_dgetrf"),
+                    sgetrf: try lapacke.symbol("LAPACKE_sgetrf"))
                 description = "OpenBLAS (\(blas.path)) and LAPACKE (\(lapacke.path))"
             } catch {
                 functions = nil

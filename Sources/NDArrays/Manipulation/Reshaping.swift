@@ -3,6 +3,13 @@ extension NDArray {
     /// The same elements under another shape (`numpy.reshape`); shares the buffer. One length may
     /// be -1 and is then inferred. Throws when the element counts differ.
     public func reshaped(_ newShape: [Int]) throws(NDArrayError) -> NDArray {
+        NDArray(storage: storage, offset: offset, shape: try NDArray.resolved(newShape, count: count))
+    }
+
+    /// `newShape` with its one -1 length (if any) inferred so that it holds `count` elements, as
+    /// `numpy.reshape` reads it; a shape of rank above 2, a negative length or another element
+    /// count is an error.
+    public static func resolved(_ newShape: [Int], count: Int) throws(NDArrayError) -> [Int] {
         var resolved = newShape
         if let unknown = newShape.firstIndex(of: -1) {
             let known = newShape.enumerated().filter { $0.offset != unknown }.map(\.element).reduce(1, *)
@@ -19,7 +26,7 @@ extension NDArray {
                 operation: "reshape", expected: "a shape with \(count) elements",
                 found: describe(newShape))
         }
-        return NDArray(storage: storage, offset: offset, shape: resolved)
+        return resolved
     }
 
     /// A copy with a buffer of its own (`numpy.copy`).

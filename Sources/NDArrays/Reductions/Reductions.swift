@@ -10,7 +10,25 @@ public func sum<S: NDNumeric>(_ a: NDArray<S>) -> S {
 
 /// The sums along an axis; throws for an axis the array does not have.
 public func sum<S: NDNumeric>(_ a: NDArray<S>, axis: Int) throws(NDArrayError) -> NDArray<S> {
-    try a.reduce("sum", axis: axis, allowEmpty: true) {
+    if a.rank == 2 && axis == 1 {
+        // Rows in parallel chunks, one call per chunk: narrow rows cost a call each otherwise.
+        let (rows, columns) = (a.shape[0], a.shape[1])
+        if columns == 0 { return NDArray.zeros([rows]) }
+        let out = NDArray<S>(uninitializedShape: [rows])
+        let target = UncheckedSendable(out.mutableBase)
+        a.withUnsafeBufferPointer { buffer in
+            let source = UncheckedSendable(buffer.baseAddress)
+            Parallelism.forEachChunk(rows, grain: Swift.max(1, Grain.cheap / Swift.max(columns, 1))) {
+                chunk in
+                guard let base = source.value else { return }
+                S._sumRows(
+                    base + chunk.lowerBound * columns, rows: chunk.count, columns: columns,
+                    into: target.value + chunk.lowerBound)
+            }
+        }
+        return out
+    }
+    return try a.reduce("sum", axis: axis, allowEmpty: true) {
         S._sum($0, $1)
     } columns: { matrix in
         let out = NDArray<S>.zeros([matrix.shape[1]])

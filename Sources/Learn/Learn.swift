@@ -1,4 +1,0 @@
-// `Learn`: the CPU estimators, the scikit-learn role.
-//
-// The module exists now so that the module graph of DESIGN.md is fixed in `Package.swift` and
-// enforced by the compiler; its contents arrive with a later issue.
