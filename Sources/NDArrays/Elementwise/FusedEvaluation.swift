@@ -73,9 +73,8 @@ struct FusedEvaluator {
     let shape: [Int]
 
     /// Elements sent through the program at a time: with up to eight live 8-byte values this stays
-    /// within a 256 KiB L2 cache, and each instruction's dispatch is paid once per 2048 elements.
-    /// (Blocks of 512, within L1, spent a third of crime_index's fused pass in per-block overhead.)
-    static let block = 2048
+    /// within a 32 KiB L1 data cache.
+    static let block = 512
 
     /// A value for the current block: its first element and stride (1, or 0 for one value).
     struct Source {
