@@ -4,6 +4,10 @@ import Frames
 import NDArrays
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @testable import BachFrames
 
 /// Lazy `unique` and `groupBy` against Frames' whole-frame results, with the frame split into
@@ -71,6 +75,7 @@ struct GroupingTests {
             text += "\(["a", "b", "c", "d"][row % 4]),\(row % 7 == 0 ? "" : "\(row % 100)")\n"
         }
         let path = temporaryFile(text)
+        defer { unlink(path) }
         let expected = try readCSV(path).groupBy("city").sum()
         let bach = Bach(options: Bach.Options(cpuBatchBytes: 1 << 12))
         let sums = try bach.readCSV(path).groupBy("city").sum()

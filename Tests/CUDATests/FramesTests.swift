@@ -22,7 +22,8 @@ extension CUDASuite {
                 benchmark: .crimeIndex, mode: mode, size: 1 << 16, device: .cuda, gpuMemory: budget,
                 randomData: random)
             configuration.cudaLibraries = double.libraries
-            configuration.dataDirectory = NSTemporaryDirectory() + "bach-cuda-frames-\(getpid())"
+            configuration.dataDirectory = NSTemporaryDirectory() + "bach-cuda-frames-\(getpid())-\(random)"
+            defer { try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
             return try BenchmarkRunner.run(configuration) { _ in }
         }
 
