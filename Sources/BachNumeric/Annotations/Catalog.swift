@@ -28,7 +28,7 @@ public enum NumericCatalog {
                 splitTypes: "\(reduction): \(combine)",
                 fuses: false)
         }
-        let axis = ["sum", "mean", "min", "max"].map { name in
+        let axis = ["sum", "mean", "min", "max", "variance", "std"].map { name in
             AnnotatedFunction(
                 library: "BachNumeric", name: "\(name)(axis:)", cpu: "NDArrays.\(name)(axis:)",
                 gpu: "GPUArrays.\(name)(axis:)",

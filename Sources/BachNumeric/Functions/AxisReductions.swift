@@ -34,6 +34,21 @@ public func max<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<S> {
         gpu: { try GPUArrays.max($0, axis: $1) })
 }
 
+/// The variances along `axis` (`numpy.var(a, axis=…, ddof=…)`), recorded lazily: two passes over
+/// the rows it reduces, as NDArrays and GPUArrays compute them.
+public func variance<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int, ddof: Int = 0) -> LazyArray<S> {
+    AxisReduction.record(
+        "variance", a, axis: axis, cpu: { try NDArrays.variance($0, axis: $1, ddof: ddof) },
+        gpu: { try GPUArrays.variance($0, axis: $1, ddof: ddof) })
+}
+
+/// The standard deviations along `axis` (`numpy.std(a, axis=…, ddof=…)`), recorded lazily.
+public func std<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int, ddof: Int = 0) -> LazyArray<S> {
+    AxisReduction.record(
+        "std", a, axis: axis, cpu: { try NDArrays.std($0, axis: $1, ddof: ddof) },
+        gpu: { try GPUArrays.std($0, axis: $1, ddof: ddof) })
+}
+
 /// Records axis reductions.
 enum AxisReduction {
     static func record<S: ArrayNumeric>(
