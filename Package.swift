@@ -73,9 +73,12 @@ let package = Package(
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
         .testTarget(name: "LearnTests", dependencies: ["Learn", "NDArrays"]),
+        .testTarget(
+            name: "GPULearnTests", dependencies: ["GPULearn", "GPUArrays", "Devices", "Learn", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(
-            name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "Bach", "NDArrays", "Fuzzing", "Workloads"]),
+            name: "GPUArraysTests",
+            dependencies: ["GPUArrays", "Devices", "Bach", "NDArrays", "Fuzzing", "Workloads"]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
