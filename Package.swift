@@ -47,7 +47,9 @@ let package = Package(
         // Annotated libraries: what users import.
         .target(name: "BachNumeric", dependencies: ["Bach", "NDArrays", "GPUArrays"]),
         .target(name: "BachFrames", dependencies: ["Bach", "Frames", "GPUFrames", "BachNumeric"]),
-        .target(name: "BachLearn", dependencies: ["Bach", "Learn", "GPULearn", "BachNumeric"]),
+        .target(
+            name: "BachLearn",
+            dependencies: ["Bach", "Devices", "Learn", "NDArrays", "GPULearn", "GPUArrays", "BachNumeric"]),
 
         // A host-only stand-in for libcuda and libnvrtc, loaded at run time by tests and CI.
         .target(
@@ -81,6 +83,9 @@ let package = Package(
             dependencies: ["GPUArrays", "Devices", "Bach", "NDArrays", "Fuzzing", "Workloads"]),
         .testTarget(
             name: "BachTests", dependencies: ["Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+        .testTarget(
+            name: "BachLearnTests",
+            dependencies: ["BachLearn", "Bach", "BachNumeric", "Learn", "GPULearn", "NDArrays", "Devices"]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "CUDATests",

@@ -26,18 +26,22 @@ public struct PCA: Sendable {
     public private(set) var explainedVarianceRatio: GPUArray<Double>?
     /// The singular values of the centred data for each component.
     public private(set) var singularValues: GPUArray<Double>?
+    /// The number of samples `fit` saw.
+    public private(set) var nSamples = 0
 
     /// A PCA keeping `nComponents` components (nil: all).
     public init(nComponents: Int? = nil) {
         self.nComponents = nComponents
     }
 
-    /// A model fitted elsewhere (on the host, say), from its fitted attributes on the device.
+    /// A model fitted elsewhere (on the host, say) on `nSamples` samples, from its fitted
+    /// attributes on the device.
     public init(
         components: GPUArray<Double>, mean: GPUArray<Double>, explainedVariance: GPUArray<Double>,
-        explainedVarianceRatio: GPUArray<Double>, singularValues: GPUArray<Double>
+        explainedVarianceRatio: GPUArray<Double>, singularValues: GPUArray<Double>, nSamples: Int
     ) {
         self.init(nComponents: components.shape[0])
+        self.nSamples = nSamples
         self.components = components
         self.mean = mean
         self.explainedVariance = explainedVariance
@@ -74,7 +78,7 @@ public struct PCA: Sendable {
         let values = try DeviceMath.eigh(covariance, in: context, operation)
         let leading = try LeadingComponents(
             vectors: covariance, values: values, count: k, factor: Double(n - 1), context, operation)
-        (components, mean, singularValues) = (leading.components, centre, leading.singular)
+        (components, mean, singularValues, nSamples) = (leading.components, centre, leading.singular, n)
         (explainedVariance, explainedVarianceRatio) = (leading.variances, leading.ratios)
         return self
     }

@@ -1,0 +1,63 @@
+import Bach
+import BachNumeric
+import GPULearn
+import Learn
+import NDArrays
+
+/// k-nearest-neighbour classification through Bach (`sklearn.neighbors.KNeighborsClassifier` in
+/// the seed's annotated scikit-learn): `fit` keeps the training data (placed by its cost: it
+/// stays on the CPU, as the model is its data), `predict` splits the queries by rows and runs on
+/// the device where there is one, the model moving there with its training data.
+///
+/// ```swift
+/// var knn = KNeighborsClassifier()
+/// knn.fit(xTrain, yTrain)
+/// let predicted = knn.predict(xTest)               // LazyArray<Int64>
+/// ```
+public struct KNeighborsClassifier: Sendable {
+    public typealias Weights = Learn.KNeighborsClassifier.Weights
+
+    /// The configuration, as Learn's unfitted estimator.
+    public var parameters: Learn.KNeighborsClassifier
+    /// The model the last `fit` recorded, or nil.
+    public private(set) var model: LazyModel<Learn.KNeighborsClassifier>?
+
+    /// A classifier with scikit-learn's defaults (5 neighbours, uniform weights).
+    public init(nNeighbors: Int = 5, weights: Weights = .uniform) {
+        parameters = Learn.KNeighborsClassifier(nNeighbors: nNeighbors, weights: weights)
+    }
+
+    /// Records the fit on samples `x` and their labels `y`; the model is `model`.
+    @discardableResult
+    public mutating func fit(_ x: LazyArray<Double>, _ y: LazyArray<Int64>) -> KNeighborsClassifier {
+        let parameters = self.parameters
+        let annotation = LearnAnnotations.fit(
+            "KNeighborsClassifier.fit", model: Models.neighbors, labels: true, cost: LearnCost.linear,
+            cpu: { x, y in
+                var model = parameters
+                return try model.fit(x, y!)
+            },
+            gpu: { x, y in
+                var model = GPULearn.KNeighborsClassifier(
+                    nNeighbors: parameters.nNeighbors,
+                    weights: parameters.weights == .uniform ? .uniform : .distance)
+                return try model.fit(x, y!)
+            })
+        model = LazyModel(x.runtime.record(annotation, [.lazy(x.handle), .lazy(y.handle)]))
+        return self
+    }
+
+    /// Records the prediction of a label for each row of `x`, split by rows.
+    public func predict(_ x: LazyArray<Double>) -> LazyArray<Int64> {
+        guard let model else {
+            return LazyArray(
+                x.runtime.record(LearnAnnotations.unfitted("KNeighborsClassifier.predict"), [.lazy(x.handle)])
+            )
+        }
+        let annotation = LearnAnnotations.rows(
+            "KNeighborsClassifier.predict", model: Models.neighbors, of: Int64.self,
+            shape: { rows, _ in [rows] },
+            cpu: { try $0.predict($1) }, gpu: { try $0.predict($1) })
+        return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
+    }
+}
