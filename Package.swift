@@ -61,13 +61,14 @@ let package = Package(
         .target(
             name: "Workloads",
             dependencies: [
-                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "BachFrames", "BachLearn",
+                "Bach", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "BachFrames", "BachLearn", "Learn",
+                "GPULearn",
             ]),
         // The `bach` command; its module has its own name so that it never shadows `Bach`.
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "Fuzzing", "NDArrays", "Bach", "BachNumeric", "Devices",
+                "Workloads", "Fuzzing", "NDArrays", "Bach", "BachNumeric", "BachLearn", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +90,11 @@ let package = Package(
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "CUDATests",
-            dependencies: ["Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+            dependencies: [
+                "Workloads", "Fuzzing", "Bach", "BachNumeric", "NDArrays", "GPUArrays", "Devices", "Learn",
+                "GPULearn",
+                "BachLearn",
+            ]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
             name: "WorkloadsTests", dependencies: ["Workloads", "Bach", "BachNumeric", "NDArrays", "Devices"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bach
+import BachLearn
 import BachNumeric
 
 /// `bach annotations`: every function the annotated libraries offer, with its CPU and GPU
@@ -12,7 +13,7 @@ struct Annotations: ParsableCommand {
     var json = false
 
     mutating func run() {
-        let functions = NumericCatalog.functions
+        let functions = NumericCatalog.functions + LearnCatalog.functions
         if json {
             for function in functions {
                 let fields = [

@@ -81,14 +81,16 @@ cusolverStatus_t cusolverDnDsyevd_bufferSize(cusolverDnHandle_t handle, int jobz
                                              const double *a, int lda, const double *w, int *lwork) {
     (void)a;
     (void)w;
+    // Issues no work: the handle's stream is not used (it may have been destroyed since it was set).
     state_lock();
     int status = CUSOLVER_STATUS_SUCCESS;
-    struct stream *stream = library_stream(&state.solver_handles, handle, CUSOLVER_STATUS_NOT_INITIALIZED,
-                                           CUSOLVER_STATUS_EXECUTION_FAILED, &status);
+    if (check_context() != CUDA_SUCCESS || !registry_find(&state.solver_handles, handle))
+        status = CUSOLVER_STATUS_NOT_INITIALIZED;
     long long required = host_dsyevd_workspace(n);
-    if (stream && (!valid_shape(jobz, uplo, n, lda) || !lwork || required > 0x7fffffff))
+    if (status == CUSOLVER_STATUS_SUCCESS &&
+        (!valid_shape(jobz, uplo, n, lda) || !lwork || required > 0x7fffffff))
         status = CUSOLVER_STATUS_INVALID_VALUE;
-    if (stream && status == CUSOLVER_STATUS_SUCCESS) *lwork = (int)required;
+    if (status == CUSOLVER_STATUS_SUCCESS) *lwork = (int)required;
     state_unlock(CUDA_SUCCESS);
     return status;
 }

@@ -77,6 +77,7 @@ public enum BenchmarkRunner {
     {
         let benchmark = configuration.benchmark
         guard let workload = benchmark.workload else {
+            if let report = try LearnRunner.run(configuration, note: note) { return report }
             throw BenchmarkError.notYetAvailable(
                 benchmark: benchmark.name, issue: benchmark.pendingIssue ?? "a later issue")
         }
@@ -111,7 +112,7 @@ public enum BenchmarkRunner {
             deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
     }
 
-    private static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
+    static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
         -> (any Device)?
     {
         if configuration.mode == .cpu || (configuration.mode == .bach && configuration.forceCPU) {

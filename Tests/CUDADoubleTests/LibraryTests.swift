@@ -193,6 +193,20 @@ extension CUDADoubleSuite {
             #expect(
                 String(cString: cuda.cublasGetStatusName(Status.blasInvalidValue)!)
                     == "CUBLAS_STATUS_INVALID_VALUE")
+            var solver: DoubleLibrary.Handle = nil
+            try check(cuda.cusolverDnCreate(&solver), "cusolverDnCreate")
+            let doomed = try cuda.makeStream()
+            try check(cuda.cusolverDnSetStream(solver, doomed), "cusolverDnSetStream")
+            try check(cuda.cuStreamDestroy(doomed), "cuStreamDestroy")
+            var lwork: Int32 = 0
+            #expect(
+                cuda.cusolverDnDsyevdBufferSize(solver, 1, 0, 4, 0, 4, 0, &lwork) == 0,
+                "no work, no stream needed")
+            #expect(
+                cuda.cusolverDnDsyevd(solver, 1, 0, 1, buffer, 1, buffer + 8, buffer + 16, 1, buffer + 24)
+                    == 6,
+                "work needs the stream")
+            try check(cuda.cusolverDnDestroy(solver), "cusolverDnDestroy")
             try check(cuda.cuMemFree(buffer), "cuMemFree")
         }
 
