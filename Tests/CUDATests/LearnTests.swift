@@ -132,6 +132,30 @@ extension CUDASuite {
             try context.releaseMemory()
         }
 
+        @Test func withoutCuBLASBachPlansForTheCPUAndModeGPUSaysWhatIsMissing() throws {
+            var libraries = double.libraries
+            libraries.cublas = "/nonexistent/libcublas.so"
+            let device = try CUDADevice.open(budget: nil, libraries: libraries)
+            let bach = Bach(device: device)
+            var dbscan = BachLearn.DBSCAN(eps: 2, minSamples: 3)
+            let x = NDArray<Double>.uniform([200, 3], seed: 1)
+            var host = Learn.DBSCAN(eps: 2, minSamples: 3)
+            #expect(try dbscan.fitPredict(bach.lazy(x)).value() == (try host.fitPredict(x)))
+            #expect(bach.counters.stages.flatMap(\.calls).allSatisfy { $0.backend == .cpu })
+            let context = try GPUContext(device: device)
+            var gpu = GPULearn.DBSCAN(eps: 2, minSamples: 3)
+            #expect {
+                try gpu.fit(try upload(x, context))
+            } throws: { error in
+                guard case .libraryMissing(let library, let reason)? = (error as? GPULearnError)?.deviceError
+                else {
+                    return false
+                }
+                return library == "/nonexistent/libcublas.so" && reason.contains("BACH_CUBLAS")
+            }
+            try context.releaseMemory()
+        }
+
         @Test func doctorListsCuBLASAndCuSOLVERAndChecksThem() {
             let report = CUDAReport.probe(double.libraries)
             #expect(report.libraries.map(\.name) == ["libcuda", "NVRTC", "cuBLAS", "cuSOLVER"])

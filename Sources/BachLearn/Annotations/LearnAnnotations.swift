@@ -8,7 +8,8 @@ import NDArrays
 /// method is one line over one of them: a fit (whole samples, and labels, → a model), a row-wise
 /// method (a model whole, samples split by rows → rows of an array), and a call that needs the
 /// whole samples and yields an array (DBSCAN's labels). Without a GPU implementation a call runs on
-/// the CPU only (the seed's `sa`); with one, fits and whole calls are placed by their cost.
+/// the CPU only (the seed's `sa`); with one, fits and whole calls are placed by their cost. GPU
+/// implementations are left out where the runtime's device cannot run GPULearn (`DeviceSupport`).
 enum LearnAnnotations {
     /// A CPU implementation over the samples and, for supervised fits, the labels.
     typealias HostFit<Model> = @Sendable (NDArray<Double>, NDArray<Int64>?) throws -> Model
@@ -19,7 +20,7 @@ enum LearnAnnotations {
 
     /// A fit: the samples (and, with `labels`, the labels) whole → a model of `model`'s split type.
     static func fit<Host, Device>(
-        _ name: String, model: ModelSplit<Host, Device>, labels: Bool = false, cost: Cost?,
+        _ name: String, in runtime: Bach, model: ModelSplit<Host, Device>, labels: Bool = false, cost: Cost?,
         cpu: @escaping HostFit<Host>, gpu: DeviceFit<Device>?
     ) -> Annotation {
         let host: Annotation.Implementation = { pieces, context in
@@ -28,7 +29,7 @@ enum LearnAnnotations {
             return try onHost(context) { try cpu(x, y) }
         }
         var device: Annotation.Implementation?
-        if let gpu {
+        if let gpu, DeviceSupport.gpuLearn(runtime) {
             device = { pieces, context in
                 let x = try pieces.take(0, as: GPUArray<Double>.self)
                 let y = labels ? try pieces.take(1, as: GPUArray<Int64>.self) : nil
@@ -48,7 +49,7 @@ enum LearnAnnotations {
     /// `shape` gives from the samples' rows and columns. Each piece of rows is computed on its
     /// own, so batches give the rows the whole would.
     static func rows<Host, Device, R: ArrayScalar>(
-        _ name: String, model: ModelSplit<Host, Device>, of _: R.Type,
+        _ name: String, in runtime: Bach, model: ModelSplit<Host, Device>, of _: R.Type,
         shape: @escaping @Sendable (_ rows: Int, _ columns: Int) -> [Int],
         cpu: @escaping @Sendable (Host, NDArray<Double>) throws -> NDArray<R>,
         gpu: (@Sendable (Device, GPUArray<Double>) throws -> GPUArray<R>)?
@@ -59,7 +60,7 @@ enum LearnAnnotations {
             return try onHost(context) { try cpu(fitted, x) }
         }
         var device: Annotation.Implementation?
-        if let gpu {
+        if let gpu, DeviceSupport.gpuLearn(runtime) {
             device = { pieces, context in
                 let fitted = try pieces.get(0, as: Device.self)
                 let x = try pieces.take(1, as: GPUArray<Double>.self)
@@ -78,7 +79,8 @@ enum LearnAnnotations {
 
     /// A call on the whole samples → an array of `R` of `shape(rows, columns)`.
     static func whole<R: ArrayScalar>(
-        _ name: String, of _: R.Type, shape: @escaping @Sendable (_ rows: Int, _ columns: Int) -> [Int],
+        _ name: String, in runtime: Bach, of _: R.Type,
+        shape: @escaping @Sendable (_ rows: Int, _ columns: Int) -> [Int],
         cost: Cost?, cpu: @escaping @Sendable (NDArray<Double>) throws -> NDArray<R>,
         gpu: (@Sendable (GPUArray<Double>) throws -> GPUArray<R>)?
     ) -> Annotation {
@@ -87,7 +89,7 @@ enum LearnAnnotations {
             return try onHost(context) { try cpu(x) }
         }
         var device: Annotation.Implementation?
-        if let gpu {
+        if let gpu, DeviceSupport.gpuLearn(runtime) {
             device = { pieces, context in
                 let x = try pieces.take(0, as: GPUArray<Double>.self)
                 return try onDevice(context) { try gpu(x) }

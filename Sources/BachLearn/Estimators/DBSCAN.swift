@@ -29,7 +29,8 @@ public struct DBSCAN: Sendable {
     public mutating func fit(_ x: LazyArray<Double>) -> DBSCAN {
         let parameters = self.parameters
         let annotation = LearnAnnotations.whole(
-            "DBSCAN.fit", of: Int64.self, shape: { rows, _ in [rows] }, cost: LearnCost.pairwise,
+            "DBSCAN.fit", in: x.runtime, of: Int64.self, shape: { rows, _ in [rows] },
+            cost: LearnCost.pairwise,
             cpu: { x in
                 var model = parameters
                 return try model.fitPredict(x)

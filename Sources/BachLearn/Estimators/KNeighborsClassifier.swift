@@ -32,7 +32,8 @@ public struct KNeighborsClassifier: Sendable {
     public mutating func fit(_ x: LazyArray<Double>, _ y: LazyArray<Int64>) -> KNeighborsClassifier {
         let parameters = self.parameters
         let annotation = LearnAnnotations.fit(
-            "KNeighborsClassifier.fit", model: Models.neighbors, labels: true, cost: LearnCost.linear,
+            "KNeighborsClassifier.fit", in: x.runtime, model: Models.neighbors, labels: true,
+            cost: LearnCost.linear,
             cpu: { x, y in
                 var model = parameters
                 return try model.fit(x, y!)
@@ -55,7 +56,7 @@ public struct KNeighborsClassifier: Sendable {
             )
         }
         let annotation = LearnAnnotations.rows(
-            "KNeighborsClassifier.predict", model: Models.neighbors, of: Int64.self,
+            "KNeighborsClassifier.predict", in: x.runtime, model: Models.neighbors, of: Int64.self,
             shape: { rows, _ in [rows] },
             cpu: { try $0.predict($1) }, gpu: { try $0.predict($1) })
         return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))

@@ -41,7 +41,7 @@ public struct PCA: Sendable {
             }
         }
         let annotation = LearnAnnotations.fit(
-            "PCA.fit", model: Models.pca, cost: LearnCost.decomposition,
+            "PCA.fit", in: x.runtime, model: Models.pca, cost: LearnCost.decomposition,
             cpu: { x, _ in
                 var model = parameters
                 return try model.fit(x)
@@ -66,7 +66,8 @@ public struct PCA: Sendable {
         var gpu: (@Sendable (GPULearn.PCA, GPUArray<Double>) throws -> GPUArray<Double>)?
         if !parameters.whiten { gpu = { try $0.transform($1) } }
         let annotation = LearnAnnotations.rows(
-            "PCA.transform", model: Models.pca, of: Double.self, shape: { rows, _ in [rows, k] },
+            "PCA.transform", in: x.runtime, model: Models.pca, of: Double.self,
+            shape: { rows, _ in [rows, k] },
             cpu: { try $0.transform($1) }, gpu: gpu)
         return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
     }

@@ -28,7 +28,7 @@ public struct StandardScaler: Sendable {
     public mutating func fit(_ x: LazyArray<Double>) -> StandardScaler {
         let parameters = self.parameters
         let annotation = LearnAnnotations.fit(
-            "StandardScaler.fit", model: Models.standardScaler, cost: nil,
+            "StandardScaler.fit", in: x.runtime, model: Models.standardScaler, cost: nil,
             cpu: { x, _ in
                 var model = parameters
                 return try model.fit(x)
@@ -50,7 +50,7 @@ public struct StandardScaler: Sendable {
                 x.runtime.record(LearnAnnotations.unfitted("StandardScaler.transform"), [.lazy(x.handle)]))
         }
         let annotation = LearnAnnotations.rows(
-            "StandardScaler.transform", model: Models.standardScaler, of: Double.self,
+            "StandardScaler.transform", in: x.runtime, model: Models.standardScaler, of: Double.self,
             shape: { rows, columns in [rows, columns] }, cpu: { try $0.transform($1) }, gpu: nil)
         return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
     }

@@ -47,7 +47,7 @@ public struct TruncatedSVD: Sendable {
             }
         }
         let annotation = LearnAnnotations.fit(
-            "TruncatedSVD.fit", model: Models.truncatedSVD, cost: LearnCost.decomposition,
+            "TruncatedSVD.fit", in: x.runtime, model: Models.truncatedSVD, cost: LearnCost.decomposition,
             cpu: { x, _ in
                 var model = parameters
                 return try model.fit(x)
@@ -70,7 +70,7 @@ public struct TruncatedSVD: Sendable {
         }
         let k = parameters.nComponents
         let annotation = LearnAnnotations.rows(
-            "TruncatedSVD.transform", model: Models.truncatedSVD, of: Double.self,
+            "TruncatedSVD.transform", in: x.runtime, model: Models.truncatedSVD, of: Double.self,
             shape: { rows, _ in [rows, k] },
             cpu: { try $0.transform($1) }, gpu: { try $0.transform($1) })
         return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
