@@ -61,6 +61,19 @@ struct EstimatorTests {
         }
     }
 
+    @Test func aFitThatDoesNotFitTheDeviceRunsOnTheCPU() throws {
+        let (x, _) = try makeBlobs(
+            nSamples: 2048, nFeatures: 16, centers: 4, centerBox: (-6, 6), randomState: 8)
+        var host = Learn.DBSCAN(eps: 5, minSamples: 6)
+        let (bach, _) = try simulatedRuntime(memory: 256 << 10)
+        var dbscan = BachLearn.DBSCAN(eps: 5, minSamples: 6)
+        #expect(try dbscan.fitPredict(bach.lazy(x)).value() == (try host.fitPredict(x)))
+        let stage = bach.counters.stages.last!
+        #expect(
+            stage.calls.map(\.backend) == [.cpu]
+                && stage.fallback == "the whole values do not fit in the device budget")
+    }
+
     @Test func theDBSCANBenchmarksStandardisationLazily() throws {
         let (x, _) = try makeBlobs(
             nSamples: 512, nFeatures: 32, centers: 8, clusterStd: 1, centerBox: (-2, 2), randomState: 42)

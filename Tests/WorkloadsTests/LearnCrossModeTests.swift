@@ -44,6 +44,18 @@ struct LearnCrossModeTests {
         #expect(tsvd.runtime!.stages.flatMap(\.calls).allSatisfy { $0.backend == .gpu })
     }
 
+    @Test func modeGPUNeedsItsWorkingSet() {
+        #expect {
+            try BenchmarkRunner.run(
+                BenchmarkConfiguration(
+                    benchmark: .dbscan, mode: .gpu, size: 1 << 10, device: .simulated, gpuMemory: 1 << 16)
+            ) { _ in }
+        } throws: { error in
+            guard case .doesNotFit(let mode, _, let budget) = error as? BenchmarkError else { return false }
+            return mode == "gpu" && budget == 1 << 16
+        }
+    }
+
     @Test func theDefaultSizesAreTheSeeds() {
         #expect(Benchmark.tsvd.defaultSize == 1 << 14 && Benchmark.pca.defaultSize == 1 << 10)
         #expect(Benchmark.dbscan.defaultSize == 1 << 13)
