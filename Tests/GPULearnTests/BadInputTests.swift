@@ -4,6 +4,7 @@ import NDArrays
 import Testing
 
 @testable import GPULearn
+import Learn
 
 /// Bad input to GPULearn's estimators gives typed errors naming the operation, what it expected
 /// and what it found, as Learn's do.
@@ -30,6 +31,22 @@ struct BadInputTests {
         #expect(
             "\(GPULearnError.nonFinite(operation: "PCA.fit"))"
                 == "PCA.fit: expected finite values, found a NaN or an infinity")
+    }
+
+    @Test func aGramMatrixThatOverflowsIsRefusedAsLearnRefusesIt() throws {
+        let context = try simulatedContext()
+        let huge = NDArray<Double>.uniform([20, 3], low: 1e200, high: 2e200, seed: 3)
+        let expected = GPULearnError.invalidParameter(
+            operation: "TruncatedSVD.fit", name: "X", expected: "values whose squares sum to a finite number",
+            found: "a squared norm that overflows")
+        var svd = GPULearn.TruncatedSVD(nComponents: 1)
+        #expect(throws: expected) { try svd.fit(try upload(huge, context)) }
+        var host = Learn.TruncatedSVD(nComponents: 1, algorithm: .arpack)
+        #expect(throws: LearnError.self) { try host.fit(huge) }
+        var dbscan = GPULearn.DBSCAN(eps: 1e201, minSamples: 2)
+        #expect(
+            try download(try dbscan.fitPredict(try upload(huge, context))).count == 20,
+            "DBSCAN goes on, as Learn's")
     }
 
     @Test func shapesAndParameters() throws {

@@ -67,8 +67,7 @@ public struct DBSCAN: Sendable {
             [DeviceMath.argument(x), .int64(Int64(d)), DeviceMath.argument(norms)], reading: [x.context],
             in: context,
             operation)
-        let total = try device(operation) { () throws(GPUArrayError) in try sum(norms).item() }
-        if !total.isFinite { try Validation.finite(x, operation) }
+        try Validation.finite(x, operation, evidence: norms)
         let bits = try make([n, words], Int32.self)
         let (factor, slack) = Self.thresholds(features: d)
         let rows = Swift.max(1, Swift.min(n, maxBytesPerBatch / MemoryLayout<Double>.stride / n))

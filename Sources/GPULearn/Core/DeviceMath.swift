@@ -103,6 +103,21 @@ enum DeviceMath {
         return g
     }
 
+    /// The diagonal of a square matrix (of a Gram matrix: the squared norms of the columns).
+    static func diagonal(_ g: GPUArray<Double>, in context: GPUContext, _ operation: String)
+        throws(GPULearnError)
+        -> GPUArray<Double>
+    {
+        let d = g.shape[0]
+        let result = try device(operation) { () throws(GPUArrayError) in
+            try GPUArray<Double>(empty: [d], in: context)
+        }
+        try launch(
+            DecompositionKernels.diagonal, count: d, [argument(g), .int64(Int64(d)), argument(result)],
+            reading: [g.context], in: context, operation)
+        return result
+    }
+
     /// The triangle `gram` fills and `eigh` reads.
     static let triangle = Triangle.lower
 

@@ -26,11 +26,36 @@ enum Validation {
     }
 
     /// Throws `nonFinite` when `x` holds a NaN or an infinity: `Σ x·0` is 0 exactly when every
-    /// element is finite. Waits for the device.
+    /// element is finite. A pass over a temporary of x's size; waits for the device.
     static func finite(_ x: GPUArray<Double>, _ operation: String) throws(GPULearnError) {
         if x.count == 0 { return }
         let total = try device(operation) { () throws(GPUArrayError) in try sum(multiply(x, 0.0)).item() }
         if total != 0 { throw .nonFinite(operation: operation) }
+    }
+
+    /// Throws `nonFinite` when `x` holds a NaN or an infinity, judging first by `evidence`, a few
+    /// values computed from x anyway that are all finite when x is (its column means, its rows'
+    /// squared norms, the diagonal of its Gram matrix): only when their sum is not finite is x
+    /// itself searched. Returns whether the evidence was finite: false for a finite x whose sums
+    /// overflow. Waits for the device.
+    @discardableResult
+    static func finite(_ x: GPUArray<Double>, _ operation: String, evidence: GPUArray<Double>)
+        throws(GPULearnError)
+        -> Bool
+    {
+        let total = try device(operation) { () throws(GPUArrayError) in try sum(evidence).item() }
+        if total.isFinite { return true }
+        try finite(x, operation)
+        return false
+    }
+
+    /// Throws `invalidParameter` for a finite X whose Gram or covariance matrix overflows (which
+    /// no eigensolver can decompose), unless `finite` (what `finite(_:_:evidence:)` returned).
+    static func representable(_ finite: Bool, _ operation: String) throws(GPULearnError) {
+        if finite { return }
+        throw .invalidParameter(
+            operation: operation, name: "X", expected: "values whose squares sum to a finite number",
+            found: "a squared norm that overflows")
     }
 
     /// Checks that `x` has the `expected` number of features.

@@ -68,13 +68,14 @@ public struct PCA: Sendable {
                 operation: operation, name: "nComponents",
                 expected: "in 0...\(Swift.min(n, d)) (min(samples, features))", found: "\(k)")
         }
-        try Validation.finite(x, operation)
         let context = DeviceMath.context(of: x)
         let (centre, centred) = try device(operation) { () throws(GPUArrayError) in
             let centre = try GPUArrays.mean(x, axis: 0)
             return (centre, try subtract(x, centre))
         }
         let covariance = try DeviceMath.gram(centred, alpha: 1 / Double(n - 1), in: context, operation)
+        let evidence = try DeviceMath.diagonal(covariance, in: context, operation)
+        try Validation.representable(try Validation.finite(x, operation, evidence: evidence), operation)
         let values = try DeviceMath.eigh(covariance, in: context, operation)
         let leading = try LeadingComponents(
             vectors: covariance, values: values, count: k, factor: Double(n - 1), context, operation)

@@ -77,9 +77,10 @@ public struct TruncatedSVD: Sendable {
                 expected: "at least 1 and below min(samples, features) = \(Swift.min(n, d))",
                 found: "\(nComponents)")
         }
-        try Validation.finite(x, operation)
         let context = DeviceMath.context(of: x)
         let g = try DeviceMath.gram(x, in: context, operation)
+        let evidence = try DeviceMath.diagonal(g, in: context, operation)
+        try Validation.representable(try Validation.finite(x, operation, evidence: evidence), operation)
         let values = try DeviceMath.eigh(g, in: context, operation)
         let leading = try LeadingComponents(
             vectors: g, values: values, count: nComponents, factor: 1, context, operation)

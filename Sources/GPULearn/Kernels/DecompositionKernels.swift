@@ -23,6 +23,17 @@ enum DecompositionKernels {
         }
     }
 
+    /// `diagonal[i] = g[i, i]` of a d × d matrix. Arguments: g, d, diagonal.
+    static let diagonal = LearnKernel(
+        name: "learn_diagonal", parameters: "const double* g, long long d, double* diagonal",
+        body: "        diagonal[i] = g[i * d + i];"
+    ) { arguments, count in
+        let (g, d, diagonal) = (
+            arguments[0].pointer(Double.self), arguments[1].integer, arguments[2].pointer(Double.self)
+        )
+        for i in 0..<count { diagonal[i] = g[i * d + i] }
+    }
+
     /// The leading components of a symmetric eigendecomposition, one thread per component `i`:
     /// row `i` of `components` is the eigenvector of the i-th largest eigenvalue (row d−1−i of
     /// `vectors`), its sign flipped so that its entry of largest magnitude (the first on a tie) is

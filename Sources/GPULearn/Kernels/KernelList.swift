@@ -6,7 +6,8 @@ public enum GPULearnKernels {
     /// The kernels, in no particular order.
     public static var all: [any Kernel] {
         [
-            DecompositionKernels.rowNorms, DecompositionKernels.components, NeighborKernels.vote,
+            DecompositionKernels.rowNorms, DecompositionKernels.diagonal, DecompositionKernels.components,
+            NeighborKernels.vote,
             ClusterKernels.neighbourWords, ClusterKernels.rowCounts, ClusterKernels.coreLabels,
             ClusterKernels.propagate, ClusterKernels.clusterNumbers, ClusterKernels.finalLabels,
             ClusterKernels.coreIndices,

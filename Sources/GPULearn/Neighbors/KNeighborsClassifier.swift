@@ -73,7 +73,6 @@ public struct KNeighborsClassifier: Sendable {
         }
         try Validation.shape(x, operation)
         try Validation.labels(y, samples: x.shape[0], operation)
-        try Validation.finite(x, operation)
         let context = DeviceMath.context(of: x)
         let labels = try device(operation) { () throws(GPUArrayError) in try y.scalars() }
         let distinct = Array(Set(labels)).sorted()
@@ -87,6 +86,7 @@ public struct KNeighborsClassifier: Sendable {
             [DeviceMath.argument(x), .int64(Int64(x.shape[1])), DeviceMath.argument(norms)],
             reading: [x.context],
             in: context, operation)
+        try Validation.finite(x, operation, evidence: norms)
         classes = try DeviceMath.upload(distinct, in: context, operation)
         encodedLabels = try DeviceMath.upload(encoded, in: context, operation)
         (trainingSamples, squaredNorms) = (x, norms)

@@ -40,9 +40,8 @@ public struct StandardScaler: Sendable {
     public mutating func fit(_ x: GPUArray<Double>) throws(GPULearnError) -> StandardScaler {
         let operation = "StandardScaler.fit"
         try Validation.shape(x, operation)
-        try Validation.finite(x, operation)
         let n = Double(x.shape[0])
-        (mean, variance, scale) = try device(operation) { () throws(GPUArrayError) in
+        let (centre, spread, divisor) = try device(operation) { () throws(GPUArrayError) in
             let centre = try GPUArrays.mean(x, axis: 0)
             let deviations = try subtract(x, centre)
             let corrections = try sum(deviations, axis: 0)
@@ -53,7 +52,8 @@ public struct StandardScaler: Sendable {
             let divisor = try `where`(lessEqual(spread, bound), 1.0, sqrt(spread))
             return (centre, spread, divisor)
         }
-        nFeaturesIn = x.shape[1]
+        try Validation.finite(x, operation, evidence: centre)
+        (mean, variance, scale, nFeaturesIn) = (centre, spread, divisor, x.shape[1])
         return self
     }
 
