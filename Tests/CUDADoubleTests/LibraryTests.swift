@@ -72,7 +72,8 @@ extension CUDADoubleSuite {
             try check(
                 cuda.cublasDsyrk(handle, 0, 0, Int32(n), Int32(k), &alpha, da, Int32(n), &beta, dc, Int32(n)),
                 "cublasDsyrk_v2")
-            let c = try cuda.download(dc, count: n * n, as: Double.self)  // the legacy stream: synchronous read
+            // The call went to the legacy stream: a synchronous read waits for it.
+            let c = try cuda.download(dc, count: n * n, as: Double.self)
             for j in 0..<n {
                 for i in 0..<n {
                     var total = 0.0
