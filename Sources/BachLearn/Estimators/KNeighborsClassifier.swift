@@ -15,6 +15,7 @@ import NDArrays
 /// let predicted = knn.predict(xTest)               // LazyArray<Int64>
 /// ```
 public struct KNeighborsClassifier: Sendable {
+    /// How the neighbours' votes are weighted.
     public typealias Weights = Learn.KNeighborsClassifier.Weights
 
     /// The configuration, as Learn's unfitted estimator.

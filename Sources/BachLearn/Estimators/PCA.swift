@@ -15,6 +15,7 @@ import NDArrays
 /// let reduced = pca.fitTransform(bach.lazy(xTrain))
 /// ```
 public struct PCA: Sendable {
+    /// How `fit` decomposes the data (Learn's solvers; the device always uses the covariance).
     public typealias SVDSolver = Learn.PCA.SVDSolver
 
     /// The configuration, as Learn's unfitted estimator.

@@ -16,6 +16,7 @@ import NDArrays
 /// let result = try reduced.value()                 // evaluated
 /// ```
 public struct TruncatedSVD: Sendable {
+    /// The algorithm `fit` uses (Learn's; only `.arpack`, the exact one, has a GPU implementation).
     public typealias Algorithm = Learn.TruncatedSVD.Algorithm
 
     /// The configuration, as Learn's unfitted estimator.
