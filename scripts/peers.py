@@ -255,7 +255,8 @@ def pca_torch(x_train, x_test, y_train, y_test):
     import torch
     train, test = torch.from_numpy(x_train).cuda(), torch.from_numpy(x_test).cuda()
     labels = torch.from_numpy(y_train).cuda()
-    mean, std = train.mean(dim=0), train.std(dim=0, unbiased=False)
+    mean = train.mean(dim=0)
+    std = ((train - mean) ** 2).mean(dim=0).sqrt()
     train, test = (train - mean) / std, (test - mean) / std
     centre = train.mean(dim=0)
     centred = train - centre
@@ -265,10 +266,6 @@ def pca_torch(x_train, x_test, y_train, y_test):
     nearest = torch.cdist(reduced_test, reduced_train).topk(5, largest=False).indices
     votes = torch.nn.functional.one_hot(labels[nearest], num_classes=int(labels.max()) + 1).sum(dim=1)
     return votes.argmax(dim=1).cpu().numpy()
-
-
-def standardised(x):
-    return (x - x.mean(axis=0)) / x.std(axis=0)
 
 
 def dbscan_sklearn(x, eps, min_samples):
@@ -285,7 +282,8 @@ def dbscan_torch(x, eps, min_samples):
     minimum-label propagation, border points to their lowest neighbouring cluster."""
     import torch
     x = torch.from_numpy(x).cuda()
-    x = (x - x.mean(dim=0)) / x.std(dim=0, unbiased=False)
+    x = x - x.mean(dim=0)
+    x = x / (x ** 2).mean(dim=0).sqrt()
     n = x.shape[0]
     near = torch.cdist(x, x) <= eps
     core = near.sum(dim=1) >= min_samples
