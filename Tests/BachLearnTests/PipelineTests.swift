@@ -51,6 +51,7 @@ struct PipelineTests {
             $0.calls.contains { $0.name == "KNeighborsClassifier.predict" }
         }!
         #expect(stage.batches > 4 && device.counters.peakBytes <= 96 << 10)
+        #expect(bach.counters.outOfMemoryRetries == 0, "batches sized with the prediction's workspace")
     }
 
     @Test func withoutADeviceAndForcedOntoTheCPU() throws {

@@ -47,10 +47,13 @@ enum LearnAnnotations {
 
     /// A row-wise method: the model whole, the samples split by rows → an array of `R` whose shape
     /// `shape` gives from the samples' rows and columns. Each piece of rows is computed on its
-    /// own, so batches give the rows the whole would.
+    /// own, so batches give the rows the whole would. `workspace` is the device memory the GPU
+    /// implementation takes for its temporaries for a piece of so many rows (so that batches are
+    /// sized to fit).
     static func rows<Host, Device, R: ArrayScalar>(
         _ name: String, in runtime: Bach, model: ModelSplit<Host, Device>, of _: R.Type,
         shape: @escaping @Sendable (_ rows: Int, _ columns: Int) -> [Int],
+        workspace: (@Sendable (_ rows: Int) -> Int)? = nil,
         cpu: @escaping @Sendable (Host, NDArray<Double>) throws -> NDArray<R>,
         gpu: (@Sendable (Device, GPUArray<Double>) throws -> GPUArray<R>)?
     ) -> Annotation {
@@ -74,7 +77,7 @@ enum LearnAnnotations {
             let (rows, columns) = try Shapes.samples(infos[1], name)
             return Inference(uses: [.whole, .split], result: ArraySplit<R>(shape: shape(rows, columns)))
         }
-        return Annotation(name: name, cpu: host, gpu: device, infer: infer)
+        return Annotation(name: name, cpu: host, gpu: device, deviceWorkspace: workspace, infer: infer)
     }
 
     /// A call on the whole samples → an array of `R` of `shape(rows, columns)`.

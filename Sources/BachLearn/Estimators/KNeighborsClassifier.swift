@@ -22,6 +22,8 @@ public struct KNeighborsClassifier: Sendable {
     public var parameters: Learn.KNeighborsClassifier
     /// The model the last `fit` recorded, or nil.
     public private(set) var model: LazyModel<Learn.KNeighborsClassifier>?
+    /// The number of training samples the recorded fit keeps.
+    private var trainingRows = 0
 
     /// A classifier with scikit-learn's defaults (5 neighbours, uniform weights).
     public init(nNeighbors: Int = 5, weights: Weights = .uniform) {
@@ -46,6 +48,7 @@ public struct KNeighborsClassifier: Sendable {
                 return try model.fit(x, y!)
             })
         model = LazyModel(x.runtime.record(annotation, [.lazy(x.handle), .lazy(y.handle)]))
+        trainingRows = x.shape.first ?? 0
         return self
     }
 
@@ -56,9 +59,14 @@ public struct KNeighborsClassifier: Sendable {
                 x.runtime.record(LearnAnnotations.unfitted("KNeighborsClassifier.predict"), [.lazy(x.handle)])
             )
         }
+        // On the device: the model (training rows, their norms, labels and classes) and, per query
+        // row, distances to every training row, the heap (keys and indices), the votes (at most
+        // one class per training row) and the query's norm.
+        let (m, k, d) = (trainingRows, parameters.nNeighbors, x.shape.last ?? 0)
         let annotation = LearnAnnotations.rows(
             "KNeighborsClassifier.predict", in: x.runtime, model: Models.neighbors, of: Int64.self,
             shape: { rows, _ in [rows] },
+            workspace: { rows in m * (8 * d + 20) + rows * (8 * (2 * m + k + 1) + 4 * k) },
             cpu: { try $0.predict($1) }, gpu: { try $0.predict($1) })
         return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
     }
