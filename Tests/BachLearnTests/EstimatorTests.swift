@@ -54,10 +54,13 @@ struct EstimatorTests {
                 nSamples: n, nFeatures: 16, centers: 4, centerBox: (-6, 6), randomState: 8)
             var host = Learn.DBSCAN(eps: 5, minSamples: 6)
             let expected = try host.fitPredict(x)
-            let (bach, _) = try simulatedRuntime()
+            let (bach, device) = try simulatedRuntime()
             var dbscan = BachLearn.DBSCAN(eps: 5, minSamples: 6)
             #expect(try dbscan.fitPredict(bach.lazy(x)).value() == expected)
             #expect(placements(bach)["DBSCAN.fit"] == backend, "\(n) samples")
+            let prepared = Set(device.preparedKernels.map(\.name))
+            #expect(
+                prepared.contains("learn_dbscan_propagate") == (backend == .gpu), "compiled before the stage")
         }
     }
 

@@ -1,4 +1,5 @@
 import Bach
+import Devices
 import BachNumeric
 import GPUArrays
 import Learn
@@ -21,6 +22,7 @@ enum LearnAnnotations {
     /// A fit: the samples (and, with `labels`, the labels) whole → a model of `model`'s split type.
     static func fit<Host, Device>(
         _ name: String, in runtime: Bach, model: ModelSplit<Host, Device>, labels: Bool = false, cost: Cost?,
+        kernels: [any Kernel] = [],
         cpu: @escaping HostFit<Host>, gpu: DeviceFit<Device>?
     ) -> Annotation {
         let host: Annotation.Implementation = { pieces, context in
@@ -42,7 +44,8 @@ enum LearnAnnotations {
             return Inference(uses: labels ? [.whole, .whole] : [.whole], result: model)
         }
         return Annotation(
-            name: name, cpu: host, gpu: device, splittable: false, argumentCost: cost, infer: infer)
+            name: name, cpu: host, gpu: device, splittable: false, argumentCost: cost,
+            kernels: declared(kernels), infer: infer)
     }
 
     /// A row-wise method: the model whole, the samples split by rows → an array of `R` whose shape
@@ -53,7 +56,7 @@ enum LearnAnnotations {
     static func rows<Host, Device, R: ArrayScalar>(
         _ name: String, in runtime: Bach, model: ModelSplit<Host, Device>, of _: R.Type,
         shape: @escaping @Sendable (_ rows: Int, _ columns: Int) -> [Int],
-        workspace: (@Sendable (_ rows: Int) -> Int)? = nil,
+        workspace: (@Sendable (_ rows: Int) -> Int)? = nil, kernels: [any Kernel] = [],
         cpu: @escaping @Sendable (Host, NDArray<Double>) throws -> NDArray<R>,
         gpu: (@Sendable (Device, GPUArray<Double>) throws -> GPUArray<R>)?
     ) -> Annotation {
@@ -77,14 +80,17 @@ enum LearnAnnotations {
             let (rows, columns) = try Shapes.samples(infos[1], name)
             return Inference(uses: [.whole, .split], result: ArraySplit<R>(shape: shape(rows, columns)))
         }
-        return Annotation(name: name, cpu: host, gpu: device, deviceWorkspace: workspace, infer: infer)
+        return Annotation(
+            name: name, cpu: host, gpu: device, deviceWorkspace: workspace, kernels: declared(kernels),
+            infer: infer)
     }
 
     /// A call on the whole samples → an array of `R` of `shape(rows, columns)`.
     static func whole<R: ArrayScalar>(
         _ name: String, in runtime: Bach, of _: R.Type,
         shape: @escaping @Sendable (_ rows: Int, _ columns: Int) -> [Int],
-        cost: Cost?, cpu: @escaping @Sendable (NDArray<Double>) throws -> NDArray<R>,
+        cost: Cost?, kernels: [any Kernel] = [],
+        cpu: @escaping @Sendable (NDArray<Double>) throws -> NDArray<R>,
         gpu: (@Sendable (GPUArray<Double>) throws -> GPUArray<R>)?
     ) -> Annotation {
         let host: Annotation.Implementation = { pieces, context in
@@ -103,7 +109,18 @@ enum LearnAnnotations {
             return Inference(uses: [.whole], result: ArraySplit<R>(shape: shape(rows, columns)))
         }
         return Annotation(
-            name: name, cpu: host, gpu: device, splittable: false, argumentCost: cost, infer: infer)
+            name: name, cpu: host, gpu: device, splittable: false, argumentCost: cost,
+            kernels: declared(kernels), infer: infer)
+    }
+
+    /// The kernels a GPU implementation launches, as the runtime asks for them (to compile them
+    /// before a stage's first batch), or nil for none.
+    private static func declared(_ kernels: [any Kernel]) -> (
+        @Sendable ([ArgumentInfo], Int) throws -> [any Kernel]
+    )? {
+        if kernels.isEmpty { return nil }
+        let list = UncheckedKernels(kernels)
+        return { _, _ in list.kernels }
     }
 
     /// A method called on a model that was never fitted: recording fails, and `evaluate` reports
@@ -113,4 +130,11 @@ enum LearnAnnotations {
             name, infer: { _ in throw LearnError.notFitted(operation: name) },
             cpu: { _, _ in throw LearnError.notFitted(operation: name) })
     }
+}
+
+/// A list of kernels captured by a `@Sendable` closure (kernels are `Sendable`; the existential
+/// array is not seen as such).
+private struct UncheckedKernels: @unchecked Sendable {
+    let kernels: [any Kernel]
+    init(_ kernels: [any Kernel]) { self.kernels = kernels }
 }

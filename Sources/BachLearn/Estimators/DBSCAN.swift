@@ -30,7 +30,7 @@ public struct DBSCAN: Sendable {
         let parameters = self.parameters
         let annotation = LearnAnnotations.whole(
             "DBSCAN.fit", in: x.runtime, of: Int64.self, shape: { rows, _ in [rows] },
-            cost: LearnCost.pairwise,
+            cost: LearnCost.pairwise, kernels: GPULearnKernels.clustering,
             cpu: { x in
                 var model = parameters
                 return try model.fitPredict(x)

@@ -36,7 +36,7 @@ public struct KNeighborsClassifier: Sendable {
         let parameters = self.parameters
         let annotation = LearnAnnotations.fit(
             "KNeighborsClassifier.fit", in: x.runtime, model: Models.neighbors, labels: true,
-            cost: LearnCost.linear,
+            cost: LearnCost.linear, kernels: GPULearnKernels.neighbors,
             cpu: { x, y in
                 var model = parameters
                 return try model.fit(x, y!)
@@ -67,6 +67,7 @@ public struct KNeighborsClassifier: Sendable {
             "KNeighborsClassifier.predict", in: x.runtime, model: Models.neighbors, of: Int64.self,
             shape: { rows, _ in [rows] },
             workspace: { rows in m * (8 * d + 20) + rows * (8 * (2 * m + k + 1) + 4 * k) },
+            kernels: GPULearnKernels.neighbors,
             cpu: { try $0.predict($1) }, gpu: { try $0.predict($1) })
         return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
     }

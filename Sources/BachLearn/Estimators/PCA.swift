@@ -43,6 +43,7 @@ public struct PCA: Sendable {
         }
         let annotation = LearnAnnotations.fit(
             "PCA.fit", in: x.runtime, model: Models.pca, cost: LearnCost.decomposition,
+            kernels: GPULearnKernels.decomposition,
             cpu: { x, _ in
                 var model = parameters
                 return try model.fit(x)

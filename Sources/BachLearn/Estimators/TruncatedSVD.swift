@@ -49,6 +49,7 @@ public struct TruncatedSVD: Sendable {
         }
         let annotation = LearnAnnotations.fit(
             "TruncatedSVD.fit", in: x.runtime, model: Models.truncatedSVD, cost: LearnCost.decomposition,
+            kernels: GPULearnKernels.decomposition,
             cpu: { x, _ in
                 var model = parameters
                 return try model.fit(x)
