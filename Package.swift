@@ -63,8 +63,14 @@ let package = Package(
         .target(name: "BachNumeric", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays"]),
         .target(
             name: "BachFrames",
-            dependencies: ["BachRuntime", "Devices", "Frames", "NDArrays", "GPUFrames", "GPUArrays", "BachNumeric"]),
-        .target(name: "BachLearn", dependencies: ["BachRuntime", "Learn", "GPULearn", "BachNumeric"]),
+            dependencies: [
+                "BachRuntime", "Devices", "Frames", "NDArrays", "GPUFrames", "GPUArrays", "BachNumeric",
+            ]),
+        .target(
+            name: "BachLearn",
+            dependencies: [
+                "BachRuntime", "Devices", "Learn", "NDArrays", "GPULearn", "GPUArrays", "BachNumeric",
+            ]),
 
         // A host-only stand-in for libcuda and libnvrtc, loaded at run time by tests and CI.
         .target(
@@ -72,18 +78,19 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("m")]),
 
         // Benchmarks, differential testing and the command line.
-        .target(name: "Fuzzing", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
+        .target(
+            name: "Fuzzing", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
         .target(
             name: "Workloads",
             dependencies: [
                 "BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "Frames", "GPUFrames",
-                "BachFrames", "BachLearn",
+                "BachFrames", "Learn", "GPULearn", "BachLearn",
             ]),
         // The `bach` command (its module is BachCLI: a module may not share the name of a type it uses).
         .executableTarget(
             name: "BachCLI",
             dependencies: [
-                "Workloads", "Fuzzing", "NDArrays", "BachRuntime", "BachNumeric", "Devices",
+                "Workloads", "Fuzzing", "NDArrays", "BachRuntime", "BachNumeric", "BachLearn", "Devices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +98,8 @@ let package = Package(
         .testTarget(name: "NDArraysTests", dependencies: ["NDArrays"]),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "NDArrays"]),
         .testTarget(name: "LearnTests", dependencies: ["Learn", "NDArrays"]),
+        .testTarget(
+            name: "GPULearnTests", dependencies: ["GPULearn", "GPUArrays", "Devices", "Learn", "NDArrays"]),
         .testTarget(name: "DevicesTests", dependencies: ["Devices"]),
         .testTarget(name: "GPUFramesTests", dependencies: ["GPUFrames", "GPUArrays", "Devices"]),
         .testTarget(
@@ -100,18 +109,26 @@ let package = Package(
                 "Devices",
             ]),
         .testTarget(
-            name: "GPUArraysTests", dependencies: ["GPUArrays", "Devices", "BachRuntime", "NDArrays", "Fuzzing", "Workloads"]),
+            name: "GPUArraysTests",
+            dependencies: ["GPUArrays", "Devices", "BachRuntime", "NDArrays", "Fuzzing", "Workloads"]),
         .testTarget(
-            name: "BachTests", dependencies: ["BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+            name: "BachTests",
+            dependencies: ["BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices"]),
+        .testTarget(
+            name: "BachLearnTests",
+            dependencies: [
+                "BachLearn", "BachRuntime", "BachNumeric", "Learn", "GPULearn", "NDArrays", "Devices",
+            ]),
         .testTarget(name: "CUDADoubleTests", dependencies: ["GPUArrays", "Devices"]),
         .testTarget(
             name: "CUDATests",
             dependencies: [
                 "Workloads", "Fuzzing", "BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices",
-                "BachFrames", "Frames", "GPUFrames",
+                "BachFrames", "Frames", "GPUFrames", "Learn", "GPULearn", "BachLearn",
             ]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
         .testTarget(
-            name: "WorkloadsTests", dependencies: ["Workloads", "BachRuntime", "BachNumeric", "NDArrays", "Devices"]),
+            name: "WorkloadsTests",
+            dependencies: ["Workloads", "BachRuntime", "BachNumeric", "NDArrays", "Devices"]),
     ]
 )

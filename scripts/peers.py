@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """The peers of `bach bench`: the seed's NumPy, PyTorch and CuPy versions of the workloads, and what
 a user who wants speed writes instead: numexpr on the CPU (the whole expression in one threaded
-pass, erf through SciPy since numexpr has none) and cupy.fuse on the GPU (one fused kernel).
+pass, erf through SciPy since numexpr has none) and cupy.fuse on the GPU (one fused kernel); and
+for tsvd, pca and dbscan the seed's scikit-learn versions and what a PyTorch user writes on the GPU
+(the same algorithms as GPULearn: Gram matrix and eigh, brute-force neighbours).
 
 Same constants, same sequence of out= calls, inputs created on the host and outputs returned to
-it, timed the way the seed's run.py times them (median of --trials). Libraries that are missing
-are skipped with a note, so the script runs on a machine with NumPy alone. Output: one line per
-(benchmark, library) with the median runtime, and with --json one JSON object per line.
+it, timed the way the seed's run.py times them (median of --trials, after one warm-up run at a
+small size: imports, the CUDA context, kernel compilation). For tsvd, pca and dbscan, Init is
+generating the data, as in the seed. Libraries that are missing are skipped with a note, so the
+script runs on a machine with NumPy alone. Output: one line per (benchmark, library) with the
+median runtime, and with --json one JSON object per line.
 
     python3 scripts/peers.py -b blackscholes -s 24 --trials 3 --libraries numpy
+    python3 scripts/peers.py -b tsvd -b pca -b dbscan --trials 5 --libraries sklearn,torch
     python3 scripts/peers.py -b crime_index -s 24 --trials 7 --libraries pandas,pyarrow,polars
 
 crime_index (only when asked for with -b: its files are large) runs the seed's pandas version and
@@ -201,6 +206,133 @@ def run_cupy_fused(name, inputs):
     return [cp.asnumpy(o) for o in outputs]
 
 
+
+# ---- tsvd, pca, dbscan: scikit-learn (the seed's run_cpu) and PyTorch on the GPU --------------------
+
+def tsvd_inputs(size):
+    from sklearn.datasets import make_blobs
+    x, _ = make_blobs(n_samples=size, n_features=512, centers=1, random_state=7)
+    return (x,)
+
+
+def pca_inputs(size):
+    from sklearn.datasets import load_wine
+    from sklearn.model_selection import train_test_split
+    features, target = load_wine(return_X_y=True)
+    x_train, x_test, y_train, y_test = train_test_split(features, target, train_size=0.70, random_state=42)
+    for _ in range(int(math.log2(size))):  # the seed's size counts doublings of the test rows
+        x_test = np.append(x_test, x_test, axis=0)
+        y_test = np.append(y_test, y_test)
+    return x_train, x_test, y_train, y_test
+
+
+def dbscan_inputs(size):
+    from sklearn.datasets import make_blobs
+    x, _ = make_blobs(n_samples=size, n_features=256, centers=32, cluster_std=1.0, center_box=(-2.0, 2.0),
+                      random_state=42)
+    return (x, 16.0, max(2, size / 32 * 0.05))
+
+
+def tsvd_sklearn(x):
+    from sklearn.decomposition import TruncatedSVD
+    return TruncatedSVD(n_components=2, algorithm="arpack", tol=1e-5, random_state=42).fit_transform(x)
+
+
+def tsvd_torch(x):
+    """GPULearn's algorithm: the Gram matrix, eigh, the two leading vectors with svd_flip's signs."""
+    import torch
+    x = torch.from_numpy(x).cuda()
+    values, vectors = torch.linalg.eigh(x.T @ x)
+    components = vectors[:, -2:].flip(1).T
+    largest = components.abs().argmax(dim=1)
+    signs = torch.sign(components[torch.arange(2, device=x.device), largest])
+    result = x @ (components * signs[:, None]).T
+    return result.cpu().numpy()
+
+
+def pca_sklearn(x_train, x_test, y_train, y_test):
+    from sklearn.decomposition import PCA
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.preprocessing import StandardScaler
+    scaler, reducer, knn = StandardScaler(), PCA(n_components=2), KNeighborsClassifier()
+    knn.fit(reducer.fit_transform(scaler.fit_transform(x_train)), y_train)
+    return knn.predict(reducer.transform(scaler.transform(x_test)))
+
+
+def pca_torch(x_train, x_test, y_train, y_test):
+    """StandardScaler, PCA by the covariance's eigh and 5-NN by brute force, on the GPU."""
+    import torch
+    train, test = torch.from_numpy(x_train).cuda(), torch.from_numpy(x_test).cuda()
+    labels = torch.from_numpy(y_train).cuda()
+    mean = train.mean(dim=0)
+    std = ((train - mean) ** 2).mean(dim=0).sqrt()
+    train, test = (train - mean) / std, (test - mean) / std
+    centre = train.mean(dim=0)
+    centred = train - centre
+    _, vectors = torch.linalg.eigh(centred.T @ centred / (train.shape[0] - 1))
+    components = vectors[:, -2:].flip(1)
+    reduced_train, reduced_test = centred @ components, (test - centre) @ components
+    nearest = torch.cdist(reduced_test, reduced_train).topk(5, largest=False).indices
+    votes = torch.nn.functional.one_hot(labels[nearest], num_classes=int(labels.max()) + 1).sum(dim=1)
+    return votes.argmax(dim=1).cpu().numpy()
+
+
+def dbscan_sklearn(x, eps, min_samples):
+    from sklearn.cluster import DBSCAN
+    x = x.copy()
+    np.subtract(x, np.mean(x, axis=0), out=x)
+    np.divide(x, np.std(x, axis=0), out=x)
+    # scikit-learn >= 1.2 takes integers only: the ceiling clusters as the seed's float does.
+    return DBSCAN(eps=eps, min_samples=math.ceil(min_samples)).fit(x).labels_
+
+
+def dbscan_torch(x, eps, min_samples):
+    """Brute force as GPULearn: all distances, core points, components of core points by
+    minimum-label propagation, border points to their lowest neighbouring cluster."""
+    import torch
+    x = torch.from_numpy(x).cuda()
+    x = x - x.mean(dim=0)
+    x = x / (x ** 2).mean(dim=0).sqrt()
+    n = x.shape[0]
+    near = torch.cdist(x, x) <= eps
+    core = near.sum(dim=1) >= min_samples
+    links = near & core[None, :] & core[:, None]
+    index = torch.arange(n, device=x.device)
+    labels = torch.where(core, index, torch.full_like(index, n))
+    while True:
+        smallest = torch.where(links, labels[None, :], torch.full_like(labels, n)[None, :]).min(dim=1).values
+        updated = torch.minimum(torch.minimum(labels, smallest), labels[labels.clamp(max=n - 1)])
+        updated = torch.where(core, updated, labels)
+        if torch.equal(updated, labels):
+            break
+        labels = updated
+    roots = core & (labels == index)
+    numbers = torch.cumsum(roots.long(), dim=0) - 1
+    cluster = torch.where(core, numbers[labels.clamp(max=n - 1)], torch.full_like(index, -1))
+    border = torch.where(near & core[None, :], cluster[None, :], torch.full_like(index, n)[None, :]).min(dim=1).values
+    cluster = torch.where(core, cluster, torch.where(border < n, border, torch.full_like(index, -1)))
+    return cluster.cpu().numpy()
+
+
+def learn_validation(name, outputs, inputs, reference):
+    if name == "tsvd":
+        if reference is None:
+            return "reference"
+        return "ok" if np.allclose(np.abs(reference), np.abs(outputs), atol=0.2) else "MISMATCH"
+    if name == "pca":
+        accuracy = float(np.mean(outputs == inputs[3]))
+        return ("ok" if accuracy > 0.9 else "FAILED") + f" (accuracy {accuracy:.4f})"
+    clusters = len(set(outputs.tolist()) - {-1})
+    noise = float(np.mean(outputs == -1))
+    return ("ok" if clusters == 32 and noise < 0.3 else "FAILED") + f" ({clusters} clusters, noise {noise:.1%})"
+
+
+LEARN = {
+    "tsvd": (tsvd_inputs, {"sklearn": tsvd_sklearn, "torch": tsvd_torch}, 14),
+    "pca": (pca_inputs, {"sklearn": pca_sklearn, "torch": pca_torch}, 10),
+    "dbscan": (dbscan_inputs, {"sklearn": dbscan_sklearn, "torch": dbscan_torch}, 13),
+}
+
 RUNNERS = {
     "numpy": run_numpy, "numexpr": run_numexpr, "torch": run_torch, "cupy": run_cupy,
     "cupy_fused": run_cupy_fused,
@@ -362,53 +494,74 @@ def run_crime_index(size, log2, trials, libraries, as_json):
 
 
 
+def measure(name, library, make_inputs, runner, size, trials, reference, validate, as_json, log2):
+    """Warms `runner` up at a small size, then times `trials` runs at `size` (Init: making the
+    inputs; Runtime: the program) and prints the medians; returns the last outputs."""
+    try:
+        warm = make_inputs(min(size, 1 << 10))
+        runner(*warm)
+    except Exception as error:  # a missing library or GPU: say so and go on
+        print(f"{name} {library}: skipped ({type(error).__name__}: {error})", file=sys.stderr)
+        return None
+    times, inits = [], []
+    for _ in range(trials):
+        start = time.perf_counter()
+        inputs = make_inputs(size)
+        ready = time.perf_counter()
+        outputs = runner(*inputs)
+        inits.append(ready - start)
+        times.append(time.perf_counter() - ready)
+    validation = validate(outputs, inputs, reference)
+    runtime = statistics.median(times)
+    if as_json:
+        print(json.dumps({"benchmark": name, "library": library, "size": size, "trials": trials,
+                          "median_init_s": statistics.median(inits), "median_runtime_s": runtime,
+                          "validation": validation}))
+    else:
+        print(f"{name:<13} {library:<10} 2^{log2}  median runtime {runtime:.4f} s  "
+              f"(init {statistics.median(inits):.4f} s, {validation})")
+    return outputs
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS) + ["crime_index"], action="append")
-    parser.add_argument("-s", "--size", type=int, default=26, help="log2 of the number of elements")
+    parser.add_argument("-b", "--benchmark", choices=sorted(INPUTS) + sorted(LEARN) + ["crime_index"], action="append")
+    parser.add_argument("-s", "--size", type=int, default=None,
+                        help="log2 of the number of elements (default 26; tsvd 14, pca 10 doublings, dbscan 13)")
     parser.add_argument("--trials", type=int, default=3)
-    parser.add_argument("--libraries", help="default: numpy,numexpr,torch,cupy,cupy_fused; for crime_index "
-                        "pandas,pyarrow,polars,cupy,cudf")
+    parser.add_argument("--libraries", help="default: numpy,numexpr,torch,cupy,cupy_fused,sklearn; for "
+                        "crime_index pandas,pyarrow,polars,cupy,cudf")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    size = 1 << args.size
+    libraries = (args.libraries or "numpy,numexpr,torch,cupy,cupy_fused,sklearn").split(",")
     for name in args.benchmark or sorted(INPUTS):
         if name == "crime_index":
-            libraries = args.libraries.split(",") if args.libraries else list(CRIME_INDEX)
-            run_crime_index(size, args.size, args.trials, libraries, args.json)
+            log2 = args.size if args.size is not None else 26
+            chosen = args.libraries.split(",") if args.libraries else list(CRIME_INDEX)
+            run_crime_index(1 << log2, log2, args.trials, chosen, args.json)
             continue
+        if name in LEARN:
+            make_inputs, runners, default = LEARN[name]
+            log2 = args.size if args.size is not None else default
+            reference = None
+            for library in [lib for lib in ("sklearn", "torch") if lib in libraries]:
+                outputs = measure(name, library, make_inputs, runners[library], 1 << log2, args.trials, reference,
+                                  lambda out, inputs, ref: learn_validation(name, out, inputs, ref), args.json, log2)
+                if reference is None:
+                    reference = outputs
+            continue
+        log2 = args.size if args.size is not None else 26
         reference = None
-        for library in (args.libraries or "numpy,numexpr,torch,cupy,cupy_fused").split(","):
-            if library not in RUNNERS:
-                continue
-            try:
-                runner = RUNNERS[library]
-                runner(name, INPUTS[name](1 << 10))  # warm up: import, CUDA context, kernel compilation
-            except Exception as error:  # a missing library or GPU: say so and go on
-                print(f"{name} {library}: skipped ({type(error).__name__}: {error})", file=sys.stderr)
-                continue
-            times, inits = [], []
-            for _ in range(args.trials):
-                start = time.perf_counter()
-                inputs = INPUTS[name](size)
-                ready = time.perf_counter()
-                outputs = runner(name, inputs)
-                inits.append(ready - start)
-                times.append(time.perf_counter() - ready)
-            if reference is None:
+        for library in [lib for lib in libraries if lib in RUNNERS]:
+            def validate(outputs, inputs, ref):
+                if ref is None:
+                    return "reference"
+                ok = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(outputs, ref))
+                return "ok" if ok else "MISMATCH"
+            outputs = measure(name, library, lambda size: INPUTS[name](size), lambda *x, r=RUNNERS[library]: r(name, x),
+                              1 << log2, args.trials, reference, validate, args.json, log2)
+            if reference is None and outputs is not None:
                 reference = outputs
-                validation = "reference"
-            else:
-                ok = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(outputs, reference))
-                validation = "ok" if ok else "MISMATCH"
-            runtime = statistics.median(times)
-            if args.json:
-                print(json.dumps({"benchmark": name, "library": library, "size": size, "trials": args.trials,
-                                  "median_init_s": statistics.median(inits), "median_runtime_s": runtime,
-                                  "validation": validation}))
-            else:
-                print(f"{name:<13} {library:<6} 2^{args.size}  median runtime {runtime:.4f} s  "
-                      f"(init {statistics.median(inits):.4f} s, {validation})")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BachLearn
 import BachRuntime
 import BachNumeric
 import Workloads
@@ -13,7 +14,7 @@ struct Annotations: ParsableCommand {
     var json = false
 
     mutating func run() {
-        let functions = NumericCatalog.functions
+        let functions = NumericCatalog.functions + LearnCatalog.functions
         if json {
             for function in functions {
                 let fields = [

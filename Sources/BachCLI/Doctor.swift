@@ -29,5 +29,6 @@ struct Doctor: ParsableCommand {
             for device in cuda.devices { print("  \(device)") }
         }
         if let check = cuda.kernelCheck { print("Kernel check: \(check)") }
+        if let check = cuda.linearAlgebraCheck { print("Linear algebra check: \(check)") }
     }
 }

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const fault_names[FAULT_KINDS] = {"alloc", "copy", "launch", "compile", "load", "sync"};
+static const char *const fault_names[FAULT_KINDS] = {"alloc", "copy", "launch", "compile",
+                                                     "load",  "sync", "library"};
 
 // Parses an unsigned decimal number filling [text, end); returns 0 on success.
 static int parse_number(const char *text, const char *end, unsigned long long *value) {
@@ -197,6 +198,11 @@ int cudaDoubleCounter(const char *name, long long *value) {
         {"kernels_run", c->kernels_run},
         {"compiles", c->compiles},
         {"modules_loaded", c->modules_loaded},
+        {"blas_handles_live", (long long)state.blas_handles.live},
+        {"solver_handles_live", (long long)state.solver_handles.live},
+        {"blas_calls", c->blas_calls},
+        {"solver_calls", c->solver_calls},
+        {"library_calls_run", c->library_calls_run},
     };
     int result = -1;
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
@@ -215,5 +221,6 @@ void cudaDoubleResetCounters(void) {
     c->pageable_htod_copies = c->pageable_htod_bytes = c->pageable_dtoh_copies = c->pageable_dtoh_bytes = 0;
     c->htod_copies = c->htod_bytes = c->dtoh_copies = c->dtoh_bytes = c->dtod_copies = c->dtod_bytes = 0;
     c->memsets = c->launches = c->kernels_run = c->compiles = c->modules_loaded = 0;
+    c->blas_calls = c->solver_calls = c->library_calls_run = 0;
     state_unlock(CUDA_SUCCESS);
 }

@@ -13,6 +13,8 @@ struct double_state state = {
     .modules = {.kind = HANDLE_MODULE},
     .functions = {.kind = HANDLE_FUNCTION},
     .programs = {.kind = HANDLE_PROGRAM},
+    .blas_handles = {.kind = HANDLE_BLAS},
+    .solver_handles = {.kind = HANDLE_SOLVER},
     .legacy = {.alive = 1, .blocking = 1, .pending_index = SIZE_MAX},
 };
 
@@ -101,6 +103,7 @@ void context_destroy(void) {
     scheduler_discard_all();
     streams_release_all();
     modules_release_all();
+    libraries_release_all();
     memory_release_all();
     state.sticky_error = CUDA_SUCCESS;
 }

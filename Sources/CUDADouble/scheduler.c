@@ -18,6 +18,7 @@ struct operation *operation_new(enum operation_kind kind) {
 static void operation_free(struct operation *operation) {
     if (operation->kind == OPERATION_COPY) free(operation->copy.staging);
     if (operation->kind == OPERATION_KERNEL) free(operation->kernel.arguments);
+    if (operation->kind == OPERATION_LIBRARY) free(operation->library.arguments);
     free(operation->dependencies);
     free(operation);
 }
@@ -115,6 +116,9 @@ static CUresult execute(struct operation *operation) {
                           operation->kernel.arguments);
     case OPERATION_MARKER:
         return CUDA_SUCCESS;
+    case OPERATION_LIBRARY:
+        state.counters.library_calls_run++;
+        return operation->library.body(operation->library.arguments);
     }
     return CUDA_ERROR_UNKNOWN;
 }

@@ -22,6 +22,8 @@ enum handle_kind {
     HANDLE_MODULE,
     HANDLE_FUNCTION,
     HANDLE_PROGRAM,
+    HANDLE_BLAS,
+    HANDLE_SOLVER,
 };
 
 // Live objects of one kind. A handle encodes the kind and a slot that is never reused, so a
@@ -49,7 +51,16 @@ struct dependency {
     unsigned long long seq;
 };
 
-enum operation_kind { OPERATION_COPY, OPERATION_MEMSET, OPERATION_KERNEL, OPERATION_MARKER };
+enum operation_kind {
+    OPERATION_COPY,
+    OPERATION_MEMSET,
+    OPERATION_KERNEL,
+    OPERATION_MARKER,
+    OPERATION_LIBRARY,
+};
+
+// The host body of a cuBLAS or cuSOLVER call: runs over `arguments` (owned by the operation).
+typedef CUresult (*library_body)(const void *arguments);
 
 // One piece of deferred stream work.
 struct operation {
@@ -75,6 +86,10 @@ struct operation {
             unsigned int grid[3], block[3];
             char *arguments;
         } kernel;
+        struct {
+            library_body body;
+            void *arguments;
+        } library;
     };
 };
 
@@ -140,9 +155,44 @@ void kernel_abort(CUresult result) __attribute__((noreturn));
 extern const struct bach_runtime fiber_runtime;
 void fiber_reset(void);
 
+// ---- cuBLAS and cuSOLVER (library.c, cublas.c, cusolver.c, host_blas.c, host_eigen.c) -------------
+
+// A cuBLAS or cuSOLVER handle: the stream its calls go to (NULL: the legacy stream).
+struct library_handle {
+    CUstream stream;
+};
+
+// Resolves a live handle of `registry` and its stream, and checks the context; `*status` gets
+// the library's code for an invalid handle (`not_initialized`) or a context error.
+struct stream *library_stream(struct registry *registry, const void *handle, int not_initialized,
+                              int execution_failed, int *status);
+// Issues `body` over a copy of `bytes` bytes of `arguments` to `stream` as one deferred
+// operation; returns a CUresult.
+CUresult library_issue(struct stream *stream, library_body body, const void *arguments, size_t bytes);
+// Whether `rows × columns` doubles with leading dimension `ld` at `address` are device memory.
+int library_matrix_in_device(const void *address, int rows, int columns, int ld);
+void libraries_release_all(void);
+
+// Column-major host implementations (host_blas.c, host_eigen.c).
+void host_dgemm(int transpose_a, int transpose_b, int m, int n, int k, double alpha, const double *a, int lda,
+                const double *b, int ldb, double beta, double *c, int ldc);
+void host_dsyrk(int lower, int transpose, int n, int k, double alpha, const double *a, int lda, double beta,
+                double *c, int ldc);
+long long host_dsyevd_workspace(int n);
+int host_dsyevd(int lower, int n, double *a, int lda, double *w, double *workspace);
+
 // ---- Faults, schedule and configuration (config.c) ----------------------------------------------
 
-enum fault_kind { FAULT_ALLOC, FAULT_COPY, FAULT_LAUNCH, FAULT_COMPILE, FAULT_LOAD, FAULT_SYNC, FAULT_KINDS };
+enum fault_kind {
+    FAULT_ALLOC,
+    FAULT_COPY,
+    FAULT_LAUNCH,
+    FAULT_COMPILE,
+    FAULT_LOAD,
+    FAULT_SYNC,
+    FAULT_LIBRARY,
+    FAULT_KINDS
+};
 
 struct fault {
     enum fault_kind kind;
@@ -161,6 +211,7 @@ struct counters {
     long long pageable_htod_copies, pageable_htod_bytes, pageable_dtoh_copies, pageable_dtoh_bytes;
     long long htod_copies, htod_bytes, dtoh_copies, dtoh_bytes, dtod_copies, dtod_bytes;
     long long memsets, launches, kernels_run, compiles, modules_loaded;
+    long long blas_calls, solver_calls, library_calls_run;
 };
 
 // ---- The state ----------------------------------------------------------------------------------
@@ -176,7 +227,7 @@ struct double_state {
     unsigned long long context_generation;
     CUresult sticky_error;
 
-    struct registry streams, events, modules, functions, programs;
+    struct registry streams, events, modules, functions, programs, blas_handles, solver_handles;
     struct stream legacy;  // the NULL stream
     struct stream **pending;  // streams with work not yet run
     size_t pending_count, pending_capacity;

@@ -96,6 +96,10 @@ public protocol Device: AnyObject, Sendable {
     /// runtime calls this before a stage's first batch). Devices that need no compilation do
     /// nothing.
     func prepare(_ kernels: [any Kernel]) throws(DeviceError)
+
+    /// Matrix products and a symmetric eigensolver on this device's memory, issued to its streams
+    /// (cuBLAS and cuSOLVER on CUDA), or `libraryMissing` naming what could not be loaded.
+    var linearAlgebra: any DeviceLinearAlgebra { get throws(DeviceError) }
 }
 
 /// What a device is: its name, memory, and the compute capability kernels are compiled for.

@@ -33,6 +33,9 @@ public enum Benchmark: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// The seed's default number of elements.
     public var defaultSize: Int {
         switch self {
+        case .tsvd: TSVDWorkload.defaultSize
+        case .pca: PCAWorkload.defaultSize
+        case .dbscan: DBSCANWorkload.defaultSize
         case .blackscholesTorch, .blackscholesCupy: BlackScholes.defaultSize
         case .haversineTorch, .haversineCupy: Haversine.defaultSize
         case .crimeIndex: CrimeIndex.defaultSize
@@ -44,7 +47,7 @@ public enum Benchmark: Int, CaseIterable, Sendable, CustomStringConvertible {
     public var pendingIssue: String? {
         switch self {
         case .blackscholesTorch, .haversineTorch, .blackscholesCupy, .haversineCupy, .crimeIndex: nil
-        case .tsvd, .pca, .dbscan: "the Learn (scikit-learn) issue"
+        case .tsvd, .pca, .dbscan: nil
         }
     }
 }

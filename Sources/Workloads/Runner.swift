@@ -80,6 +80,7 @@ public enum BenchmarkRunner {
         let benchmark = configuration.benchmark
         if benchmark == .crimeIndex { return try CrimeIndexRunner.run(configuration, note: note) }
         guard let workload = benchmark.workload else {
+            if let report = try LearnRunner.run(configuration, note: note) { return report }
             throw BenchmarkError.notYetAvailable(
                 benchmark: benchmark.name, issue: benchmark.pendingIssue ?? "a later issue")
         }

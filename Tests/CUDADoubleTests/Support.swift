@@ -129,6 +129,30 @@ final class DoubleLibrary: @unchecked Sendable {
     let nvrtcGetPTX: @convention(c) (Handle, UnsafeMutablePointer<CChar>) -> Result
     let nvrtcGetCUBINSize: @convention(c) (Handle, UnsafeMutablePointer<Int>) -> Result
     let nvrtcGetCUBIN: @convention(c) (Handle, UnsafeMutablePointer<CChar>) -> Result
+    let cublasCreate: @convention(c) (UnsafeMutablePointer<Handle>) -> Result
+    let cublasDestroy: @convention(c) (Handle) -> Result
+    let cublasSetStream: @convention(c) (Handle, Handle) -> Result
+    let cublasGetStream: @convention(c) (Handle, UnsafeMutablePointer<Handle>) -> Result
+    let cublasGetStatusName: @convention(c) (Result) -> UnsafePointer<CChar>?
+    let cublasDgemm:
+        @convention(c) (
+            Handle, Int32, Int32, Int32, Int32, Int32, UnsafePointer<Swift.Double>?, UInt64, Int32, UInt64,
+            Int32,
+            UnsafePointer<Swift.Double>?, UInt64, Int32
+        ) -> Result
+    let cublasDsyrk:
+        @convention(c) (
+            Handle, Int32, Int32, Int32, Int32, UnsafePointer<Swift.Double>?, UInt64, Int32,
+            UnsafePointer<Swift.Double>?, UInt64, Int32
+        ) -> Result
+    let cusolverDnCreate: @convention(c) (UnsafeMutablePointer<Handle>) -> Result
+    let cusolverDnDestroy: @convention(c) (Handle) -> Result
+    let cusolverDnSetStream: @convention(c) (Handle, Handle) -> Result
+    let cusolverDnDsyevdBufferSize:
+        @convention(c) (Handle, Int32, Int32, Int32, UInt64, Int32, UInt64, UnsafeMutablePointer<Int32>?) ->
+            Result
+    let cusolverDnDsyevd:
+        @convention(c) (Handle, Int32, Int32, Int32, UInt64, Int32, UInt64, UInt64, Int32, UInt64) -> Result
     let cudaDoubleSetFaults: @convention(c) (UnsafePointer<CChar>) -> Int32
     let cudaDoubleSetSchedule: @convention(c) (UnsafePointer<CChar>) -> Int32
     let cudaDoubleResetError: @convention(c) () -> Void
@@ -198,6 +222,18 @@ final class DoubleLibrary: @unchecked Sendable {
         nvrtcGetPTX = resolve("nvrtcGetPTX")
         nvrtcGetCUBINSize = resolve("nvrtcGetCUBINSize")
         nvrtcGetCUBIN = resolve("nvrtcGetCUBIN")
+        cublasCreate = resolve("cublasCreate_v2")
+        cublasDestroy = resolve("cublasDestroy_v2")
+        cublasSetStream = resolve("cublasSetStream_v2")
+        cublasGetStream = resolve("cublasGetStream_v2")
+        cublasGetStatusName = resolve("cublasGetStatusName")
+        cublasDgemm = resolve("cublasDgemm_v2")
+        cublasDsyrk = resolve("cublasDsyrk_v2")
+        cusolverDnCreate = resolve("cusolverDnCreate")
+        cusolverDnDestroy = resolve("cusolverDnDestroy")
+        cusolverDnSetStream = resolve("cusolverDnSetStream")
+        cusolverDnDsyevdBufferSize = resolve("cusolverDnDsyevd_bufferSize")
+        cusolverDnDsyevd = resolve("cusolverDnDsyevd")
         cudaDoubleSetFaults = resolve("cudaDoubleSetFaults")
         cudaDoubleSetSchedule = resolve("cudaDoubleSetSchedule")
         cudaDoubleResetError = resolve("cudaDoubleResetError")

@@ -42,8 +42,8 @@ final class CUDADouble: @unchecked Sendable {
             to: (@convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<Int64>) -> Int32).self)
     }
 
-    /// The libraries that make `CUDADevice` drive the double.
-    var libraries: CUDALibraries { CUDALibraries(driver: path, nvrtc: path) }
+    /// The libraries that make `CUDADevice` drive the double (driver, NVRTC, cuBLAS, cuSOLVER).
+    var libraries: CUDALibraries { CUDALibraries(driver: path, nvrtc: path, cublas: path, cusolver: path) }
 
     /// A device of the double with at most `budget` bytes.
     func device(budget: Int? = nil) throws -> CUDADevice {

@@ -10,9 +10,15 @@
 #                       gpu, bach, and bach with --gpu-memory at 1/8 of the working set (3 trials each)
 #   run.sh peers LOG2   the seed's NumPy, PyTorch and CuPy versions, numexpr and cupy.fuse, at
 #                       2^LOG2 (3 trials each)
+#   run.sh learn        tsvd, pca and dbscan at the seed's sizes (2^14, 10 doublings, 2^13) and the
+#                       issue's larger ones (tsvd 2^17, dbscan 2^15) in every mode, with the
+#                       scikit-learn and PyTorch peers (3 trials each)
 #   run.sh all          doctor, the checks, every elementwise benchmark at 2^26 in every mode, the
-#                       peers at 2^26, and one summary table (scripts/gpu/summary.py): the whole
-#                       acceptance run in one call of the device tool (about 6 minutes on the H100)
+#                       peers at 2^26, the learn benchmarks and their peers, and one summary table
+#                       (scripts/gpu/summary.py): the whole acceptance run in one call of the device
+#                       tool (the elementwise part took about 6 minutes on the H100; the learn part
+#                       has not been timed there yet: if the call runs out of time, run `learn` in a
+#                       call of its own)
 #
 # Each call must finish within the device tool's 10 minutes: at 2^28, run one benchmark per call and
 # the peers in a call of their own.
@@ -44,6 +50,11 @@ checks() {
         bench -b "$benchmark" -m bach -s 20 --device cuda --random-data
         bench -b "$benchmark" -m bach -s 20 --device cuda --random-data --gpu-memory 4MiB
     done
+    for benchmark in tsvd pca dbscan; do
+        bench -b "$benchmark" -m gpu --device cuda
+        bench -b "$benchmark" -m bach --device cuda
+    done
+    bench -b pca -m bach --device cuda --gpu-memory 1MiB
     after=$(used_memory)
     echo "device memory used (MiB): before $baseline, after $after" | tee -a "$OUT/memory.txt"
     "$BIN" fuzz --programs 300 --seed 7 --device cuda | tail -3 | tee "$OUT/fuzz.txt"
@@ -65,6 +76,19 @@ benchmarks() {
     done
 }
 
+learn() {
+    for spec in "tsvd 14" "pca 10" "dbscan 13" "tsvd 17" "dbscan 15"; do
+        set -- $spec
+        bench -b "$1" -m cpu -s "$2" --trials 3
+        bench -b "$1" -m gpu -s "$2" --trials 3 --device cuda
+        bench -b "$1" -m bach -s "$2" --trials 3 --device cuda
+        bench -b "$1" -m bach -s "$2" --trials 3 --force-cpu
+    done
+    python3 scripts/peers.py -b tsvd -b pca -b dbscan --trials 3 --libraries sklearn,torch --json >> "$OUT/peers.jsonl"
+    python3 scripts/peers.py -b tsvd -s 17 --trials 3 --libraries sklearn,torch --json >> "$OUT/peers.jsonl"
+    python3 scripts/peers.py -b dbscan -s 15 --trials 3 --libraries sklearn,torch --json >> "$OUT/peers.jsonl"
+}
+
 used_memory() {
     nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits 2>/dev/null | head -1
 }
@@ -80,15 +104,20 @@ bench)
 peers)
     python3 scripts/peers.py -s "${2:-26}" --trials 3 --json | tee -a "$OUT/peers.jsonl"
     ;;
+learn)
+    learn
+    python3 scripts/gpu/summary.py "$OUT/results.jsonl" "$OUT/peers.jsonl" | tee "$OUT/summary.md"
+    ;;
 all)
     "$BIN" doctor | tee "$OUT/doctor.txt"
     checks
     benchmarks 26 "blackscholes_torch blackscholes_cupy haversine_torch haversine_cupy"
     python3 scripts/peers.py -s 26 --trials 3 --json >> "$OUT/peers.jsonl"
+    learn
     python3 scripts/gpu/summary.py "$OUT/results.jsonl" "$OUT/peers.jsonl" | tee "$OUT/summary.md"
     ;;
 *)
-    echo "usage: $0 all | checks | bench LOG2 [BENCHMARKS] | peers LOG2" >&2
+    echo "usage: $0 all | checks | bench LOG2 [BENCHMARKS] | peers LOG2 | learn" >&2
     exit 2
     ;;
 esac

@@ -2,7 +2,9 @@
 """One table from a GPU-machine run: our benchmarks (results.jsonl, the --json lines of bach bench)
 beside the peers (peers.jsonl, from scripts/peers.py --json), per benchmark and size.
 
-For each bach run on the device it also shows, per batch, the bytes moved between host and device,
+Benchmarks are matched by name (blackscholes_torch and blackscholes_cupy both under blackscholes)
+and by `size` (elements; for pca, 2^doublings as bach bench reports it). For each bach run on the
+device it also shows, per batch, the bytes moved between host and device,
 the time those bytes take at the pinned-copy bandwidth measured on the H100 machine (52 GB/s each
 way, copies in both directions overlapping), and the time a batch actually took: where the second
 is close to the first, the run is bound by the PCIe link, as a paging runtime should be.

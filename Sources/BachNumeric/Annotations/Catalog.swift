@@ -29,13 +29,10 @@ public enum NumericCatalog {
                 fuses: false)
         }
         let splitAxis = "axis 1: ArraySplit split by rows → ArraySplit; axis 0: whole array (not splittable)"
-        let axis = [
-            ("sum", true), ("mean", true), ("min", true), ("max", true), ("argmin", true), ("argmax", true),
-            ("variance", false), ("std", false),
-        ].map { name, onDevice in
+        let axis = ["sum", "mean", "min", "max", "argmin", "argmax", "variance", "std"].map { name in
             AnnotatedFunction(
                 library: "BachNumeric", name: "\(name)(axis:)", cpu: "NDArrays.\(name)(axis:)",
-                gpu: onDevice ? "GPUArrays.\(name)(axis:)" : nil, splitTypes: splitAxis, fuses: false)
+                gpu: "GPUArrays.\(name)(axis:)", splitTypes: splitAxis, fuses: false)
         }
         let whole = "whole arrays (not splittable) → ArraySplit"
         let rows = "first operand split by rows, the rest whole → ArraySplit"

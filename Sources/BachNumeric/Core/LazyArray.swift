@@ -22,7 +22,9 @@ public struct LazyArray<S: ArrayScalar>: @unchecked Sendable {
     /// The runtime's handle on the value.
     public let handle: LazyValue
 
-    init(_ handle: LazyValue) {
+    /// The array a recorded call yields, for annotated libraries built on this one (BachFrames'
+    /// series are lazy arrays): `handle`'s split type must be `ArraySplit<S>`.
+    public init(_ handle: LazyValue) {
         self.handle = handle
     }
 
@@ -70,7 +72,10 @@ public struct LazyScalar<S: ArrayScalar>: @unchecked Sendable {
     /// The runtime's handle on the value.
     public let handle: LazyValue
 
-    init(_ handle: LazyValue) {
+    /// The scalar a recorded reduction yields, for annotated libraries built on this one: `handle`'s
+    /// split type must be a `ReductionSplit` whose finished value is an `S` (its `finishedType`
+    /// `ArraySplit<S>(shape: [])`, so that the scalar can be an operand of later calls).
+    public init(_ handle: LazyValue) {
         self.handle = handle
     }
 

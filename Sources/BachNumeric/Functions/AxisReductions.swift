@@ -48,19 +48,19 @@ public func argmax<S: ArrayNumeric>(_ a: LazyArray<S>, axis: Int) -> LazyArray<I
         gpu: { try GPUArrays.argmax($0, axis: $1) })
 }
 
-/// The variances along `axis` (`numpy.var(a, axis=…)`), recorded lazily; on the CPU (GPUArrays has
-/// no variance along an axis).
+/// The variances along `axis` (`numpy.var(a, axis=…, ddof=…)`), recorded lazily: two passes over
+/// the rows it reduces, as NDArrays and GPUArrays compute them.
 public func variance<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int, ddof: Int = 0) -> LazyArray<S> {
     AxisReduction.record(
         "variance", a, axis: axis, cpu: { try NDArrays.variance($0, axis: $1, ddof: ddof) },
-        gpu: nil)
+        gpu: { try GPUArrays.variance($0, axis: $1, ddof: ddof) })
 }
 
-/// The standard deviations along `axis` (`numpy.std(a, axis=…)`), recorded lazily; on the CPU.
+/// The standard deviations along `axis` (`numpy.std(a, axis=…, ddof=…)`), recorded lazily.
 public func std<S: ArrayFloatingPoint>(_ a: LazyArray<S>, axis: Int, ddof: Int = 0) -> LazyArray<S> {
     AxisReduction.record(
         "std", a, axis: axis, cpu: { try NDArrays.std($0, axis: $1, ddof: ddof) },
-        gpu: nil)
+        gpu: { try GPUArrays.std($0, axis: $1, ddof: ddof) })
 }
 
 /// Records axis reductions.

@@ -51,6 +51,10 @@ public struct Annotation: Sendable {
     /// Estimated seconds on each backend for `elements` elements, when the annotator knows better
     /// than the default rule (GPU wherever a GPU implementation exists).
     public let cost: (@Sendable (_ elements: Int) -> (cpu: Double, gpu: Double))?
+    /// Estimated seconds on each backend from what the planner knows of the arguments (their split
+    /// types: shapes and element types), for calls whose cost the length of a piece does not tell,
+    /// such as fitting a model on a whole matrix (O(rows · columns²)). Takes precedence over `cost`.
+    public let argumentCost: (@Sendable (_ arguments: [ArgumentInfo]) -> (cpu: Double, gpu: Double))?
     /// Device memory the GPU implementation allocates for its own temporaries, beyond its result,
     /// for a piece of `elements` elements (so that batches are sized to fit).
     public let deviceWorkspace: (@Sendable (_ elements: Int) -> Int)?
@@ -69,11 +73,13 @@ public struct Annotation: Sendable {
         name: String, kind: Kind = .call, cpu: @escaping Implementation, gpu: Implementation? = nil,
         mutable: [Int] = [], splittable: Bool = true,
         cost: (@Sendable (Int) -> (cpu: Double, gpu: Double))? = nil,
+        argumentCost: (@Sendable ([ArgumentInfo]) -> (cpu: Double, gpu: Double))? = nil,
         deviceWorkspace: (@Sendable (Int) -> Int)? = nil,
         kernels: (@Sendable ([ArgumentInfo], Int) throws -> [any Kernel])? = nil,
         fusion: Fusion? = nil,
         infer: @escaping @Sendable ([ArgumentInfo]) throws -> Inference
     ) {
+        self.argumentCost = argumentCost
         self.deviceWorkspace = deviceWorkspace
         self.kernels = kernels
         self.fusion = fusion
@@ -91,6 +97,7 @@ public struct Annotation: Sendable {
     public static func offload(
         _ name: String, mutable: [Int] = [], splittable: Bool = true,
         cost: (@Sendable (Int) -> (cpu: Double, gpu: Double))? = nil,
+        argumentCost: (@Sendable ([ArgumentInfo]) -> (cpu: Double, gpu: Double))? = nil,
         deviceWorkspace: (@Sendable (Int) -> Int)? = nil,
         kernels: (@Sendable ([ArgumentInfo], Int) throws -> [any Kernel])? = nil,
         fusion: Fusion? = nil,
@@ -99,7 +106,8 @@ public struct Annotation: Sendable {
     ) -> Annotation {
         Annotation(
             name: name, cpu: cpu, gpu: gpu, mutable: mutable, splittable: splittable, cost: cost,
-            deviceWorkspace: deviceWorkspace, kernels: kernels, fusion: fusion, infer: infer)
+            argumentCost: argumentCost, deviceWorkspace: deviceWorkspace, kernels: kernels, fusion: fusion,
+            infer: infer)
     }
 
     /// The seed's `sa`: a splittable function with a CPU implementation only.

@@ -82,7 +82,7 @@ struct Planner {
         var placement: [Int: Backend] = [:]
         for node in nodes {
             guard let annotation = node.annotation, annotation.kind == .call else { continue }
-            placement[node.id] = backend(for: annotation, elements: splitExtent(of: node) ?? 1)
+            placement[node.id] = backend(for: annotation, node: node)
         }
         for (index, node) in nodes.enumerated() where node.annotation?.kind == .allocation {
             let reader = nodes[(index + 1)...].first { $0.dependencies.contains { $0 === node } }
@@ -92,12 +92,16 @@ struct Planner {
         return placement
     }
 
-    private func backend(for annotation: Annotation, elements: Int) -> Backend {
+    private func backend(for annotation: Annotation, node: Node) -> Backend {
         guard device, !forceCPU, annotation.gpu != nil, !cpuOnly.contains(annotation.name) else {
             return .cpu
         }
+        if let cost = annotation.argumentCost {
+            let estimate = cost(node.argumentInfos)
+            return estimate.gpu < estimate.cpu ? .gpu : .cpu
+        }
         if let cost = annotation.cost {
-            let estimate = cost(elements)
+            let estimate = cost(splitExtent(of: node) ?? 1)
             return estimate.gpu < estimate.cpu ? .gpu : .cpu
         }
         return .gpu

@@ -1,9 +1,10 @@
 // The CUDA double's control and introspection API, for tests.
 //
-// The double is a shared library exporting the CUDA driver-API and NVRTC entry points the
-// project resolves with dlsym (cuInit, cuMemAlloc_v2, …, nvrtcCompileProgram, …); it runs
-// everything on the host with CUDA's documented semantics enforced strictly. Load it with
-// BACH_CUDA_DRIVER=path/libCUDADouble.so and BACH_NVRTC=path/libCUDADouble.so.
+// The double is a shared library exporting the CUDA driver-API, NVRTC, cuBLAS and cuSOLVER entry
+// points the project resolves with dlsym (cuInit, cuMemAlloc_v2, …, nvrtcCompileProgram, …,
+// cublasDgemm_v2, cublasDsyrk_v2, cusolverDnDsyevd, …); it runs everything on the host with CUDA's
+// documented semantics enforced strictly. Load it with BACH_CUDA_DRIVER, BACH_NVRTC, BACH_CUBLAS
+// and BACH_CUSOLVER all naming path/libCUDADouble.so.
 //
 // Environment, read at the first cuInit (or NVRTC call):
 //   CUDA_DOUBLE_MEMORY=BYTES      device memory (default 80 GiB; suffixes KiB, MiB, GiB allowed)
@@ -27,6 +28,13 @@
 //     cuEventQuery never run work: in the deterministic schedule a polling loop never ends.
 //   - NVRTC: kernels are found by scanning for `extern "C" __global__ void NAME(…) {`
 //     definitions; --std=c++03/11/14 compile as C++17; -default-device is implied.
+//   - cuBLAS and cuSOLVER: handles need the context current when created (the real libraries
+//     would initialise the runtime) and die with it; calls are deferred stream work run on the
+//     host (column-major loops; DSYEVD by Householder tridiagonalisation and implicit QL in the
+//     caller's workspace). Only CUBLAS_POINTER_MODE_HOST exists. What the real libraries would
+//     turn into a fault on the device is refused at the call with *_STATUS_INVALID_VALUE: a matrix
+//     outside device memory, a scalar pointer into device memory, a stream destroyed since
+//     cublasSetStream, a DSYEVD workspace smaller than cusolverDnDsyevd_bufferSize's.
 //
 // Example (C):
 //   cudaDoubleSetFaults("alloc:2:2");      // the 2nd allocation fails with out-of-memory
@@ -41,7 +49,8 @@ extern "C" {
 
 /// Sets the fault plan: comma-separated KIND:N:CODE entries, KIND one of alloc (cuMemAlloc,
 /// cuMemHostAlloc), copy (every memcpy and memset), launch, compile (nvrtcCompileProgram; CODE
-/// is an nvrtcResult), load (cuModuleLoadData), sync (stream, event and context synchronise).
+/// is an nvrtcResult), load (cuModuleLoadData), sync (stream, event and context synchronise),
+/// library (cublasDgemm_v2, cublasDsyrk_v2, cusolverDnDsyevd; CODE is the library's status).
 /// The N-th call of that kind (counting from 1 since the plan was set) returns CODE and does
 /// nothing. An empty string clears the plan. Returns 0, or -1 (plan unchanged) if `spec` is
 /// malformed.
@@ -64,10 +73,12 @@ void cudaDoubleSetMemoryCapacity(unsigned long long bytes);
 /// counts accepted cuLaunchKernel calls, `kernels_run` those that ran, `compiles` successful
 /// nvrtcCompileProgram calls, `modules_loaded` successful cuModuleLoadData calls. Live values:
 /// device_allocations, device_bytes, pinned_allocations, pinned_bytes, modules_live,
-/// streams_live, events_live, pending_operations, sticky_error. Cumulative values (reset by
-/// cudaDoubleResetCounters): pageable_htod_copies, pageable_htod_bytes, pageable_dtoh_copies,
-/// pageable_dtoh_bytes, htod_copies, htod_bytes, dtoh_copies, dtoh_bytes, dtod_copies,
-/// dtod_bytes, memsets, launches, kernels_run, compiles, modules_loaded.
+/// streams_live, events_live, pending_operations, sticky_error, blas_handles_live,
+/// solver_handles_live. Cumulative values (reset by cudaDoubleResetCounters):
+/// pageable_htod_copies, pageable_htod_bytes, pageable_dtoh_copies, pageable_dtoh_bytes,
+/// htod_copies, htod_bytes, dtoh_copies, dtoh_bytes, dtod_copies, dtod_bytes, memsets, launches,
+/// kernels_run, compiles, modules_loaded, blas_calls and solver_calls (accepted calls that issue
+/// work), library_calls_run (those that ran).
 int cudaDoubleCounter(const char *name, long long *value);
 
 /// Sets every cumulative counter to zero.

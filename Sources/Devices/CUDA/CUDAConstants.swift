@@ -20,4 +20,29 @@ enum CUDAConstant {
     static let eventBlockingSyncNoTiming: UInt32 = 0x1 | 0x2
     /// `cuMemHostAlloc` flags: plain page-locked memory.
     static let hostAllocDefault: UInt32 = 0
+
+    /// cuBLAS's `cublasStatus_t`, `cublasOperation_t` and `cublasFillMode_t` values.
+    enum BLAS {
+        static let success: Int32 = 0
+        static let allocationFailed: Int32 = 3
+        static let noTranspose: Int32 = 0
+        static let transpose: Int32 = 1
+        static let lower: Int32 = 0
+        static let upper: Int32 = 1
+    }
+
+    /// cuSOLVER's `cusolverStatus_t` and `cusolverEigMode_t` values.
+    enum Solver {
+        static let success: Int32 = 0
+        static let allocationFailed: Int32 = 2
+        static let eigenvectors: Int32 = 1
+        /// The statuses' names, for messages (cuSOLVER has no status string function).
+        static let names: [Int: String] = [
+            1: "CUSOLVER_STATUS_NOT_INITIALIZED", 2: "CUSOLVER_STATUS_ALLOC_FAILED",
+            3: "CUSOLVER_STATUS_INVALID_VALUE", 4: "CUSOLVER_STATUS_ARCH_MISMATCH",
+            5: "CUSOLVER_STATUS_MAPPING_ERROR", 6: "CUSOLVER_STATUS_EXECUTION_FAILED",
+            7: "CUSOLVER_STATUS_INTERNAL_ERROR", 8: "CUSOLVER_STATUS_MATRIX_TYPE_NOT_SUPPORTED",
+            9: "CUSOLVER_STATUS_NOT_SUPPORTED",
+        ]
+    }
 }

@@ -4,7 +4,8 @@
 
 /// An NVIDIA GPU driven through the CUDA driver API, loaded at run time (`libcuda.so.1`, or the
 /// file `BACH_CUDA_DRIVER` names), with kernels compiled by NVRTC (`libnvrtc.so`, or
-/// `BACH_NVRTC`) for the device's compute capability.
+/// `BACH_NVRTC`) for the device's compute capability, and linear algebra by cuBLAS and cuSOLVER
+/// (loaded on first use).
 ///
 /// Every `CUDADevice` of a process shares one session (the primary context and the loaded
 /// kernels); each has its own memory budget and counters. The device enforces its budget itself
@@ -191,6 +192,17 @@ public final class CUDADevice: Device, @unchecked Sendable {
 
     public func prepare(_ kernels: [any Kernel]) throws(DeviceError) {
         try session.prepare(kernels)
+    }
+
+    /// cuBLAS and cuSOLVER (`libcublas.so`, `libcusolver.so`, or the files `BACH_CUBLAS` and
+    /// `BACH_CUSOLVER` name), loaded on first use; each call counts as a kernel launch.
+    public var linearAlgebra: any DeviceLinearAlgebra {
+        get throws(DeviceError) {
+            let state = self.state
+            return CUDALinearAlgebra(handles: try session.linearAlgebra()) {
+                state.withLock { $0.counters.kernelLaunches += 1 }
+            }
+        }
     }
 
     public func makeEvent() throws(DeviceError) -> DeviceEvent {

@@ -18,6 +18,8 @@ final class CUDASession: @unchecked Sendable {
     let copyEngines: Int
     private let cache = KernelCache.standard()
     private let loaded = Locked<[String: LoadedKernel]>([:])
+    private let libraries: CUDALibraries
+    private let libraryHandles = Locked<CUDALibraryHandles?>(nil)
 
     /// One kernel's module and entry point, loaded at most once (later callers wait for the first).
     private final class LoadedKernel: @unchecked Sendable {
@@ -38,6 +40,7 @@ final class CUDASession: @unchecked Sendable {
     }
 
     private init(_ libraries: CUDALibraries) throws(DeviceError) {
+        self.libraries = libraries
         driver = try DriverAPI(file: libraries.driver)
         compiler = try NVRTC(file: libraries.nvrtc)
         try driver.check(driver.cuInit(0), "cuInit")
@@ -72,6 +75,17 @@ final class CUDASession: @unchecked Sendable {
     /// Makes the context current on the calling thread (CUDA contexts are current per thread).
     func bind() throws(DeviceError) {
         try driver.check(driver.cuCtxSetCurrent(context), "cuCtxSetCurrent")
+    }
+
+    /// cuBLAS and cuSOLVER with their handles, loaded on first use; a failed load is retried by
+    /// the next call.
+    func linearAlgebra() throws(DeviceError) -> CUDALibraryHandles {
+        try libraryHandles.withLock { handles throws(DeviceError) in
+            if let handles { return handles }
+            let created = try CUDALibraryHandles(session: self, libraries: libraries)
+            handles = created
+            return created
+        }
     }
 
     /// Free and total device memory now.

@@ -193,6 +193,25 @@ public final class SimulatedDevice: Device, @unchecked Sendable {
         }
     }
 
+    /// BLAS and an eigensolver run on the host and issued to this device's streams.
+    public var linearAlgebra: any DeviceLinearAlgebra { SimulatedLinearAlgebra(device: self) }
+
+    /// Issues `body`, a library call reading and writing `regions` of this device's memory, to
+    /// `stream` as one deferred operation, checked, counted and logged as a kernel named `name`.
+    func issueLibraryCall(
+        _ name: String, regions: [(start: DeviceAddress, bytes: Int)], on stream: DeviceStream,
+        _ body: @escaping () -> Void
+    ) throws(DeviceError) {
+        for region in regions {
+            try check(region.start.buffer, offset: region.start.offset, bytes: region.bytes, name)
+        }
+        try state.withLock { state throws(DeviceError) in
+            try state.failIfPlanned(.kernel, name)
+            state.counters.kernelLaunches += 1
+            state.issue(.kernel(name: name), on: stream, body)
+        }
+    }
+
     public func prepare(_ kernels: [any Kernel]) throws(DeviceError) {
         state.withLock { $0.prepared += kernels }
     }

@@ -81,6 +81,25 @@ public func std<S: GPUFloatingPoint & GPUOperand>(_ a: GPUArray<S>, ddof: Int = 
     try sqrt(variance(a, ddof: ddof))
 }
 
+/// The variances along `axis`, `sum((a - mean)²) / (length - ddof)` in two passes as NDArrays
+/// computes them (`numpy.var(a, axis=…)`).
+public func variance<S: GPUFloatingPoint & GPUOperand>(_ a: GPUArray<S>, axis: Int, ddof: Int = 0)
+    throws(GPUArrayError) -> GPUArray<S> where S.Scalar == S
+{
+    var centre = try mean(a, axis: axis)
+    if a.rank == 2 && axis == 1 { centre = try centre.reshaped([a.shape[0], 1]) }
+    let deviations = try subtract(a, centre)
+    let length = a.rank == 1 ? a.count : a.shape[axis]
+    return try divide(sum(multiply(deviations, deviations), axis: axis), S(length - ddof))
+}
+
+/// The standard deviations along `axis` (`numpy.std(a, axis=…)`).
+public func std<S: GPUFloatingPoint & GPUOperand>(_ a: GPUArray<S>, axis: Int, ddof: Int = 0)
+    throws(GPUArrayError) -> GPUArray<S> where S.Scalar == S
+{
+    try sqrt(variance(a, axis: axis, ddof: ddof))
+}
+
 extension GPUArray {
     /// The single element of a rank-0 (or one-element) array, read back to the host.
     public func item() throws(GPUArrayError) -> Scalar {

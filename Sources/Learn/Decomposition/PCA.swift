@@ -65,6 +65,23 @@ public struct PCA: Sendable, Equatable {
         self.svdSolver = svdSolver
     }
 
+    /// A model fitted elsewhere (on a device, say) on `nSamples` samples, from its fitted
+    /// attributes: `components` (nComponents × features), the feature means and the statistics
+    /// `fit` would have computed with them (`noiseVariance` is not among them: it stays 0). It
+    /// transforms as the model fitted on the same data.
+    public init(
+        components: NDArray<Double>, mean: NDArray<Double>, explainedVariance: NDArray<Double>,
+        explainedVarianceRatio: NDArray<Double>, singularValues: NDArray<Double>, nSamples: Int
+    ) {
+        self.init(nComponents: components.shape[0])
+        self.components = components
+        self.mean = mean
+        self.explainedVariance = explainedVariance
+        self.explainedVarianceRatio = explainedVarianceRatio
+        self.singularValues = singularValues
+        (nComponentsFitted, self.nSamples, nFeaturesIn) = (components.shape[0], nSamples, components.shape[1])
+    }
+
     /// Whether `fit` has run.
     public var isFitted: Bool { nFeaturesIn > 0 }
 

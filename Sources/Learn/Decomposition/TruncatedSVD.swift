@@ -71,6 +71,20 @@ public struct TruncatedSVD: Sendable, Equatable {
         self.tol = tol
     }
 
+    /// A model fitted elsewhere (on a device, say), from its fitted attributes: `components`
+    /// (nComponents × features) and the statistics `fit` would have computed with them.
+    public init(
+        components: NDArray<Double>, singularValues: NDArray<Double>, explainedVariance: NDArray<Double>,
+        explainedVarianceRatio: NDArray<Double>, algorithm: Algorithm = .arpack
+    ) {
+        self.init(nComponents: components.shape[0], algorithm: algorithm)
+        self.components = components
+        self.singularValues = singularValues
+        self.explainedVariance = explainedVariance
+        self.explainedVarianceRatio = explainedVarianceRatio
+        nFeaturesIn = components.shape[1]
+    }
+
     /// Whether `fit` has run.
     public var isFitted: Bool { nFeaturesIn > 0 }
 

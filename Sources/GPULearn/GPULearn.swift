@@ -1,4 +1,0 @@
-// `GPULearn`: the GPU estimators, the cuML role.
-//
-// The module exists now so that the module graph of DESIGN.md is fixed in `Package.swift` and
-// enforced by the compiler; its contents arrive with a later issue.
