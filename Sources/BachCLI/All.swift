@@ -10,15 +10,16 @@ struct All: ParsableCommand {
         discussion: """
             Sizes (log2 of the elements) are those of the seed's run_all.sh: blackscholes 16-31 (gpu 16-27), \
             crime_index 13-31 (gpu 13-27), haversine 20-32 (gpu 20-28), dbscan 8-16/8-22/8-21, pca 4-18/4-12/4-19, \
-            tsvd 10-22/10-20/10-20 (cpu/gpu/bach); --quick runs 2^10 and 2^12 instead, --max-size caps either. \
+            tsvd 10-22/10-20/10-20 (cpu/gpu/bach); --quick runs two small sizes instead (2^10 and 2^12, dbscan \
+            2^8 and 2^10, pca 2^4 and 2^6), --max-size caps either. \
             Each run appends the JSON line of `bach bench --json` to <results>/<benchmark>_<mode>.jsonl; sizes \
             with a line whose validation is ok are skipped, so an interrupted sweep resumes where it stopped \
-            (failed runs run again). Benchmarks not available yet, the gpu mode without a device (--device auto \
+            (failed runs run again). The gpu mode without a device (--device auto \
             and no CUDA; bach then runs on the CPU) and sizes larger than this machine's memory are skipped \
             with a note. Exits 1 if any run failed validation or threw; `bach report` summarises the files.
             """)
 
-    @Flag(help: "Run 2^10 and 2^12 only (seconds in all; for CI).")
+    @Flag(help: "Run two small sizes per benchmark only (seconds in all; for CI).")
     var quick = false
 
     @Option(help: "Trials per run (the seed's 5).")

@@ -85,7 +85,6 @@ struct Bench: ParsableCommand {
             report = try BenchmarkRunner.run(configuration) { standardError($0) }
         } catch let error as BenchmarkError {
             standardError("bach bench: \(error)")
-            if case .notYetAvailable = error { throw ExitCode(2) }
             throw ExitCode.failure
         } catch {
             standardError("bach bench: \(error)")

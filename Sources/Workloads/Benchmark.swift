@@ -39,15 +39,6 @@ public enum Benchmark: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .blackscholesTorch, .blackscholesCupy: BlackScholes.defaultSize
         case .haversineTorch, .haversineCupy: Haversine.defaultSize
         case .crimeIndex: CrimeIndex.defaultSize
-        default: 1 << 20
-        }
-    }
-
-    /// The issue that will bring a benchmark that does not run yet, or `nil` if it runs.
-    public var pendingIssue: String? {
-        switch self {
-        case .blackscholesTorch, .haversineTorch, .blackscholesCupy, .haversineCupy, .crimeIndex: nil
-        case .tsvd, .pca, .dbscan: nil
         }
     }
 }
@@ -64,8 +55,6 @@ public enum Mode: String, CaseIterable, Sendable {
 
 /// Why a benchmark could not run as asked.
 public enum BenchmarkError: Error, CustomStringConvertible, Equatable {
-    /// The benchmark exists in the paper but not yet here.
-    case notYetAvailable(benchmark: String, issue: String)
     /// The mode needs a device and none was found or asked for.
     case noDevice(mode: String, reason: String)
     /// The working set does not fit the device in a mode that cannot page.
@@ -75,8 +64,6 @@ public enum BenchmarkError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .notYetAvailable(let benchmark, let issue):
-            "\(benchmark) is not available yet: it arrives with \(issue)"
         case .noDevice(let mode, let reason):
             "mode \(mode) needs a device: \(reason)"
         case .doesNotFit(let mode, let needed, let budget):

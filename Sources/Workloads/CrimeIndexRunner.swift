@@ -10,6 +10,10 @@ import GPUFrames
 /// device; bach: recording the lazy reads, which index the files), Runtime is the program and
 /// its sum back on the host (bach: the whole evaluation, the reads included, batch by batch).
 enum CrimeIndexRunner {
+    /// Bytes mode gpu holds on the device at `size` rows: three integer columns, their conversions
+    /// to doubles and the program's temporaries (an upper estimate).
+    static func workingSet(size: Int) -> Int { 8 * size * MemoryLayout<Double>.stride }
+
     static func run(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws -> BenchmarkReport
     {
         let data = CrimeIndexData(
@@ -70,7 +74,7 @@ enum CrimeIndexRunner {
             } catch let error as GPUFrameError {
                 guard case .outOfMemory = error.deviceError else { throw error }
                 throw BenchmarkError.doesNotFit(
-                    mode: "gpu", needed: 8 * configuration.size * MemoryLayout<Double>.stride,
+                    mode: "gpu", needed: workingSet(size: configuration.size),
                     budget: context.device.properties.memoryBudget)
             }
         case .bach:

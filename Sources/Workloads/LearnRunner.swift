@@ -8,18 +8,8 @@ import GPULearn
 /// transfers (mode gpu copies the inputs to the device and the result back, as `run_gpu` does;
 /// mode bach evaluates the lazy program). The result is validated after the trials.
 enum LearnRunner {
-    static func run(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
-        -> BenchmarkReport?
-    {
-        switch configuration.benchmark {
-        case .tsvd: try run(TSVDWorkload.self, configuration, note: note)
-        case .pca: try run(PCAWorkload.self, configuration, note: note)
-        case .dbscan: try run(DBSCANWorkload.self, configuration, note: note)
-        default: nil
-        }
-    }
-
-    private static func run<W: LearnWorkload>(
+    /// Runs `workload` as `configuration` says.
+    static func run<W: LearnWorkload>(
         _ workload: W.Type, _ configuration: BenchmarkConfiguration, note: (String) -> Void
     ) throws -> BenchmarkReport {
         let device = try BenchmarkRunner.openDevice(configuration, note: note)

@@ -77,13 +77,33 @@ public enum BenchmarkRunner {
     public static func run(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
         -> BenchmarkReport
     {
-        let benchmark = configuration.benchmark
-        if benchmark == .crimeIndex { return try CrimeIndexRunner.run(configuration, note: note) }
-        guard let workload = benchmark.workload else {
-            if let report = try LearnRunner.run(configuration, note: note) { return report }
-            throw BenchmarkError.notYetAvailable(
-                benchmark: benchmark.name, issue: benchmark.pendingIssue ?? "a later issue")
+        switch configuration.benchmark {
+        case .blackscholesTorch, .blackscholesCupy: try run(BlackScholes.self, configuration, note: note)
+        case .haversineTorch, .haversineCupy: try run(Haversine.self, configuration, note: note)
+        case .crimeIndex: try CrimeIndexRunner.run(configuration, note: note)
+        case .tsvd: try LearnRunner.run(TSVDWorkload.self, configuration, note: note)
+        case .pca: try LearnRunner.run(PCAWorkload.self, configuration, note: note)
+        case .dbscan: try LearnRunner.run(DBSCANWorkload.self, configuration, note: note)
         }
+    }
+
+    /// Bytes of inputs, outputs and temporaries of `benchmark` at `size` (an upper estimate, for
+    /// messages and for leaving out sizes a machine cannot hold).
+    public static func workingSet(_ benchmark: Benchmark, _ size: Int) -> Int {
+        switch benchmark {
+        case .blackscholesTorch, .blackscholesCupy: workingSet(BlackScholes.self, size)
+        case .haversineTorch, .haversineCupy: workingSet(Haversine.self, size)
+        case .crimeIndex: CrimeIndexRunner.workingSet(size: size)
+        case .tsvd: TSVDWorkload.workingSet(size: size)
+        case .pca: PCAWorkload.workingSet(size: size)
+        case .dbscan: DBSCANWorkload.workingSet(size: size)
+        }
+    }
+
+    /// Runs an elementwise array workload.
+    private static func run(
+        _ workload: any Workload.Type, _ configuration: BenchmarkConfiguration, note: (String) -> Void
+    ) throws -> BenchmarkReport {
         let device = try openDevice(configuration, note: note)
         // One runtime (or GPU context) serves every trial, as one would serve a whole application:
         // pinned staging memory is allocated in the first trial and reused after.

@@ -3,8 +3,9 @@
 ///
 /// `.seed` is the sweep of the seed's `benchmarks/run_all.sh` (offload-annotations, last version):
 /// every size from the benchmark's start to the mode's end in steps of one, the gpu mode ending
-/// earlier where the whole working set had to fit the paper's 16 GB P100. `.quick` is 2^10 and 2^12
-/// for every benchmark and mode, so that the whole sweep takes seconds (CI). A cap (`--max-size`)
+/// earlier where the whole working set had to fit the paper's 16 GB P100. `.quick` is two small
+/// sizes for every benchmark and mode (2^10 and 2^12, or the seed's first size and two doublings
+/// above it where that is smaller), so that the whole sweep takes seconds (CI). A cap (`--max-size`)
 /// drops larger sizes, for machines with less memory than the paper's 512 GB server.
 ///
 /// ```swift
@@ -16,7 +17,7 @@ public struct SizeSweep: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// The seed's `run_all.sh`.
         case seed
-        /// 2^10 and 2^12 (seconds for everything).
+        /// Two small sizes per benchmark (seconds for everything).
         case quick
     }
 
@@ -41,10 +42,16 @@ public struct SizeSweep: Equatable, Sendable {
         let sizes: [Int] =
             switch kind {
             case .seed: Array(Self.seedRange(benchmark, mode))
-            case .quick: [10, 12]
+            case .quick: Self.quickSizes(benchmark)
             }
         guard let maximum else { return sizes }
         return sizes.filter { $0 <= maximum }
+    }
+
+    /// 2^10 and 2^12, or the seed's first size and 4 times it where the seed starts lower.
+    static func quickSizes(_ benchmark: Benchmark) -> [Int] {
+        let first = Swift.min(10, seedRange(benchmark, .cpu).lowerBound)
+        return [first, first + 2]
     }
 
     /// The range of `seq $start 1 $end` in the seed's `run_all.sh` for `benchmark` and `mode`.

@@ -29,9 +29,10 @@ public enum Sweep {
         var outcome = Outcome()
         var noted: Set<String> = []
         for (index, run) in plan.runs.enumerated() {
-            let configuration = BenchmarkConfiguration(
+            var configuration = BenchmarkConfiguration(
                 benchmark: run.benchmark, mode: run.mode, size: 1 << run.log2Size, trials: options.trials,
                 device: options.device, gpuMemory: options.gpuMemory)
+            configuration.dataDirectory = options.dataDirectory
             let line: String
             let status: String
             do {

@@ -23,6 +23,8 @@ public struct SweepOptions: Sendable {
     public var gpuMemory: Int?
     /// The results folder.
     public var results: ResultsFolder
+    /// Where benchmarks that read files (crime_index) find them, writing them when absent.
+    public var dataDirectory: String = BenchmarkConfiguration.defaultDataDirectory
 
     /// The defaults (everything, the seed's sizes, 5 trials, `--device auto`) writing into `results`.
     public init(results: String) {

@@ -48,9 +48,9 @@ public enum DeviceAvailability: Equatable, Sendable {
 /// everything it leaves out and why.
 ///
 /// A size counts as done when its benchmark's file for the mode holds a line for it whose
-/// validation is "ok" and whose options match (the same `--gpu-memory`); failed runs are run again. Benchmarks that are not available yet are skipped
-/// with the issue that brings them, the gpu mode without a device with the reason, and sizes whose
-/// estimated working set exceeds the machine's memory with the estimate (`--max-size` caps them).
+/// validation is "ok" and whose options match (the same `--gpu-memory`); failed runs are run again.
+/// The gpu mode without a device is skipped with the reason, and sizes whose estimated working set
+/// exceeds the machine's memory with the estimate (`--max-size` caps them).
 public struct SweepPlan: Sendable {
     /// What to run, in order: benchmark by benchmark, mode by mode, smallest size first.
     public var runs: [SweepRun]
@@ -71,12 +71,6 @@ public struct SweepPlan: Sendable {
             notes.append("gpu: skipped, no CUDA device (\(reason)); use --device simulated to run it")
         }
         for benchmark in options.benchmarks {
-            guard let workload = benchmark.workload else {
-                notes.append(
-                    "\(benchmark.name): skipped, not available yet (it arrives with \(benchmark.pendingIssue ?? "a later issue"))"
-                )
-                continue
-            }
             for mode in options.modes {
                 if mode == .gpu, case .none = device { continue }
                 let file = options.results.file(benchmark, mode)
@@ -91,7 +85,7 @@ public struct SweepPlan: Sendable {
                 for log2Size in options.sizes.log2Sizes(benchmark, mode) {
                     if done.contains(1 << log2Size) {
                         skipped += 1
-                    } else if BenchmarkRunner.workingSet(workload, 1 << log2Size) > memory {
+                    } else if BenchmarkRunner.workingSet(benchmark, 1 << log2Size) > memory {
                         tooLarge.append(log2Size)
                     } else {
                         runs.append(SweepRun(benchmark, mode, log2Size: log2Size))
@@ -103,7 +97,7 @@ public struct SweepPlan: Sendable {
                         "\(benchmark.name) \(mode.rawValue): \(skipped) sizes already in \(file), skipped")
                 }
                 if let first = tooLarge.first, let last = tooLarge.last {
-                    let needed = BenchmarkRunner.workingSet(workload, 1 << first)
+                    let needed = BenchmarkRunner.workingSet(benchmark, 1 << first)
                     notes.append(
                         "\(benchmark.name) \(mode.rawValue): 2^\(first)…2^\(last) skipped, about "
                             + "\(Self.gibibytes(needed)) GiB at 2^\(first) exceeds this machine's "

@@ -79,17 +79,6 @@ struct CrossModeTests {
         }
     }
 
-    @Test func laterBenchmarksSayWhichIssueBringsThem() {
-        #expect(
-            throws: BenchmarkError.notYetAvailable(
-                benchmark: "tsvd", issue: "the Learn (scikit-learn) issue")
-        ) {
-            try BenchmarkRunner.run(BenchmarkConfiguration(benchmark: .tsvd, mode: .cpu, size: 16)) {
-                _ in
-            }
-        }
-    }
-
     @Test func gpuModeNeedsTheWholeWorkingSet() {
         #expect(throws: BenchmarkError.self) {
             try BenchmarkRunner.run(

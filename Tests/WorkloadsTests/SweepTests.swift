@@ -20,7 +20,9 @@ struct SweepTests {
                 #expect(SizeSweep.seed.log2Sizes(benchmark, mode) == Array(range))
             }
         }
-        #expect(SizeSweep.quick.log2Sizes(.pca, .gpu) == [10, 12])
+        #expect(SizeSweep.quick.log2Sizes(.pca, .gpu) == [4, 6])
+        #expect(SizeSweep.quick.log2Sizes(.dbscan, .bach) == [8, 10])
+        #expect(SizeSweep.quick.log2Sizes(.haversineTorch, .cpu) == [10, 12])
         #expect(SizeSweep(.seed, maximum: 22).log2Sizes(.haversineTorch, .cpu) == [20, 21, 22])
         #expect(SizeSweep(.quick, maximum: 11).log2Sizes(.tsvd, .bach) == [10])
         #expect(SizeSweep(.seed, maximum: 10).log2Sizes(.haversineTorch, .bach) == [])
@@ -121,22 +123,24 @@ struct SweepTests {
             ])
     }
 
-    @Test func unavailableBenchmarksGPUWithoutADeviceAndOversizedRunsAreSkippedWithANote() throws {
+    @Test func gpuWithoutADeviceAndOversizedRunsAreSkippedWithANote() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         var options = SweepOptions(results: folder.path)
         options.benchmarks = [.blackscholesTorch, .tsvd, .haversineTorch]
         options.sizes = SizeSweep(.seed, maximum: 25)
         // The runner's estimates: Black-Scholes 12 arrays of doubles, 96 bytes per element (2^21
-        // needs 192 MiB); haversine 5 arrays, 40 bytes per element (2^22 needs 160 MiB).
+        // needs 192 MiB); haversine 5 arrays, 40 bytes per element (2^22 needs 160 MiB); tsvd 512
+        // features and two 512×512 matrices (2^15 rows need 133 MiB).
         let plan = try SweepPlan(options, device: .none(reason: "no libcuda"), memory: 100 << 20)
         let expected: [SweepRun] =
             (16...20).map { SweepRun(.blackscholesTorch, .cpu, log2Size: $0) }
             + (16...20).map { SweepRun(.blackscholesTorch, .bach, log2Size: $0) }
+            + (10...14).map { SweepRun(.tsvd, .cpu, log2Size: $0) }
+            + (10...14).map { SweepRun(.tsvd, .bach, log2Size: $0) }
             + (20...21).map { SweepRun(.haversineTorch, .cpu, log2Size: $0) }
             + (20...21).map { SweepRun(.haversineTorch, .bach, log2Size: $0) }
-        let tsvdRuns = Benchmark.tsvd.workload == nil ? [] : plan.runs.filter { $0.benchmark == .tsvd }
-        #expect(plan.runs.filter { $0.benchmark != .tsvd } == expected)
+        #expect(plan.runs == expected)
         #expect(plan.runs.allSatisfy { $0.mode != .gpu })
         #expect(
             plan.notes.first == "gpu: skipped, no CUDA device (no libcuda); use --device simulated to run it")
@@ -144,17 +148,11 @@ struct SweepTests {
             plan.notes.contains(
                 "haversine_torch cpu: 2^22…2^25 skipped, about 0.2 GiB at 2^22 exceeds this machine's 0.1 GiB (--max-size caps the sweep)"
             ))
-        if Benchmark.tsvd.workload == nil {
-            #expect(
-                plan.notes.contains {
-                    $0.hasPrefix("tsvd: skipped, not available yet (it arrives with the Learn")
-                })
-            #expect(tsvdRuns.isEmpty)
-        }
+        #expect(plan.notes.contains { $0.hasPrefix("tsvd bach: 2^15…2^20 skipped") })
     }
 
-    /// `bach all --quick --device simulated` with one trial: every runnable benchmark, every mode,
-    /// 2^10 and 2^12, all validated, one line per size in each file; a second sweep finds everything
+    /// `bach all --quick --device simulated` with one trial: every benchmark, every mode, two small
+    /// sizes, all validated, one line per size in each file; a second sweep finds everything
     /// done and runs nothing.
     @Test func theQuickSweepOnTheSimulatedDeviceRunsEverythingOnceAndResumes() throws {
         let folder = try TemporaryFolder()
@@ -163,21 +161,22 @@ struct SweepTests {
         options.sizes = .quick
         options.trials = 1
         options.device = .simulated
-        let runnable = Benchmark.allCases.filter { $0.workload != nil }
+        options.dataDirectory = folder.path
+        let runnable = Benchmark.allCases
         let plan = try SweepPlan(options, device: .available)
         #expect(plan.runs.count == runnable.count * 3 * 2)
         var progress: [String] = []
         let outcome = try Sweep.run(plan, options, progress: { progress.append($0) }, note: { _ in })
         #expect(outcome.ran == plan.runs.count)
         #expect(outcome.failures.isEmpty, "\(outcome.failures.map { "\($0.run): \($0.reason)" })")
-        #expect(progress.first?.hasPrefix("[1/\(plan.runs.count)] \(runnable[0].name) cpu 2^10 … ") == true)
+        #expect(progress.first?.hasPrefix("[1/\(plan.runs.count)] blackscholes_torch cpu 2^10 … ") == true)
         #expect(progress.allSatisfy { $0.hasSuffix(" s ok") })
         for benchmark in runnable {
             for mode in Mode.allCases {
                 let (records, warnings) = try options.results.records(
                     in: options.results.file(benchmark, mode))
                 #expect(warnings.isEmpty)
-                #expect(records.map(\.size) == [1024, 4096])
+                #expect(records.map(\.size) == SizeSweep.quickSizes(benchmark).map { 1 << $0 })
                 #expect(
                     records.allSatisfy {
                         $0.isValid && $0.benchmark == benchmark.name && $0.series == mode.rawValue
