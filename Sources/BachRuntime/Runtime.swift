@@ -188,13 +188,14 @@ public final class Bach: @unchecked Sendable {
     }
 
     private func evaluate(targets: [Node]?) throws {
-        let selected: [Node] = graph.withLock { graph in
-            guard let targets else { return graph.pending }
+        let (selected, readLater): ([Node], Set<Int>) = graph.withLock { graph in
+            guard let targets else { return (graph.pending, []) }
             var wanted = Set(targets.map(\.id))
             for node in graph.pending.reversed() where wanted.contains(node.id) {
                 for dependency in node.dependencies { wanted.insert(dependency.id) }
             }
-            return graph.pending.filter { wanted.contains($0.id) }
+            let later = graph.pending.filter { !wanted.contains($0.id) }.flatMap(\.dependencies).map(\.id)
+            return (graph.pending.filter { wanted.contains($0.id) }, Set(later))
         }
         if selected.isEmpty { return }
         defer {
@@ -203,7 +204,9 @@ public final class Bach: @unchecked Sendable {
                 graph.pending.removeAll { finished.contains($0.id) }
             }
         }
-        try evaluating.withLock { _ in try Evaluation(runtime: self, nodes: selected).run() }
+        try evaluating.withLock { _ in
+            try Evaluation(runtime: self, nodes: selected, readLater: readLater).run()
+        }
     }
 
     /// Copies a device-resident whole value to the host.

@@ -7,17 +7,24 @@ import Devices
 /// while running fails its stage; earlier stages' results stand, and calls that do not depend on
 /// the failure stay pending. Either way no output is half-written: a stage's results are assigned
 /// only once the whole stage has finished.
+///
+/// Calls that pending calls outside this evaluation read (`readLater`: an evaluation of one value
+/// leaves the rest of the graph pending) are kept whole, as values the program holds are, except
+/// allocations: those go back to pending and are made again, batch by batch, by the evaluation
+/// that reads them (a lazily read file is read again rather than held whole in memory).
 struct Evaluation {
     let runtime: Bach
     let nodes: [Node]
+    var readLater: Set<Int> = []
 
     func run() throws {
         try failOnRecordErrors()
         let planner = Planner(
             device: runtime.device != nil, forceCPU: runtime.options.forceCPU,
-            cpuOnly: runtime.options.cpuOnlyCalls, fusion: runtime.options.fusion)
+            cpuOnly: runtime.options.cpuOnlyCalls, fusion: runtime.options.fusion,
+            readLater: Set(nodes.filter { readLater.contains($0.id) && !$0.isAllocation }.map(\.id)))
         let (stages, unneeded) = planner.plan(nodes)
-        runtime.withGraph { _ in for node in unneeded { node.state = .discarded } }
+        runtime.withGraph { _ in for node in unneeded { node.state = unkept(node) } }
         runtime.device?.resetCounters()
         runtime.record { $0 = RuntimeCounters() }
         defer {
@@ -31,7 +38,7 @@ struct Evaluation {
                         if let (value, backend) = results[node.id] {
                             node.state = .done(value, backend)
                         } else {
-                            node.state = .discarded
+                            node.state = unkept(node)
                         }
                     }
                 }
@@ -43,6 +50,12 @@ struct Evaluation {
                 throw wrapped
             }
         }
+    }
+
+    /// What becomes of a node whose value the evaluation did not keep: an allocation a later
+    /// evaluation reads goes back to pending, to be made again; anything else is gone.
+    private func unkept(_ node: Node) -> Node.State {
+        node.isAllocation && readLater.contains(node.id) ? .pending : .discarded
     }
 
     /// Throws the first record-time error, failing that call and every call depending on it.

@@ -53,6 +53,10 @@ final class Node: @unchecked Sendable {
     /// The call's name, or `source` for a value given to the runtime.
     var name: String { annotation?.name ?? "source" }
 
+    /// Whether the call creates a value from nothing it reads (`empty`, a lazily read file), so
+    /// that it can be made again rather than kept.
+    var isAllocation: Bool { annotation?.kind == .allocation && inputs.isEmpty }
+
     var isPending: Bool {
         if case .pending = state { return true }
         return false

@@ -13,6 +13,8 @@ struct Planner {
     var cpuOnly: Set<String> = []
     /// Whether consecutive fusible calls run as one (see `Fusion`).
     var fusion = true
+    /// Calls that calls outside this plan read later, so kept whole.
+    var readLater: Set<Int> = []
 
     /// The stages for `nodes` (pending, in record order, already validated), and the nodes whose
     /// results nothing needs (which are not run at all).
@@ -64,7 +66,7 @@ struct Planner {
 
     /// Whether the user can still read the node's value (or asked for it to be kept).
     private func isWanted(_ node: Node) -> Bool {
-        node.handle != nil || node.materializeOn != nil
+        node.handle != nil || node.materializeOn != nil || readLater.contains(node.id)
     }
 
     /// Nodes the wanted ones depend on, transitively, among `nodes`.
