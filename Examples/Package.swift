@@ -20,5 +20,9 @@ let package = Package(
             ]),
         .executableTarget(
             name: "NumPyStyle", dependencies: [.product(name: "BachNumeric", package: "Bach")]),
+        .executableTarget(
+            name: "PandasStyle", dependencies: [.product(name: "BachFrames", package: "Bach")]),
+        .executableTarget(
+            name: "ScikitStyle", dependencies: [.product(name: "BachLearn", package: "Bach")]),
     ]
 )
