@@ -16,9 +16,10 @@
 #   run.sh all          doctor, the checks, every elementwise benchmark at 2^26 in every mode, the
 #                       peers at 2^26, the learn benchmarks and their peers, and one summary table
 #                       (scripts/gpu/summary.py): the whole acceptance run in one call of the device
-#                       tool (the elementwise part took about 6 minutes on the H100; the learn part
-#                       has not been timed there yet: if the call runs out of time, run `learn` in a
-#                       call of its own)
+#                       tool. It has never run on a GPU: its length there is an estimate from the
+#                       CPU timings (about 6 minutes for the elementwise part, the learn part not
+#                       estimated); if the call runs out of time, run `checks`, `bench 26`, `peers
+#                       26` and `learn` in calls of their own
 #
 # Each call must finish within the device tool's 10 minutes: at 2^28, run one benchmark per call and
 # the peers in a call of their own.
