@@ -5,8 +5,9 @@ beside the peers (peers.jsonl, from scripts/peers.py --json), per benchmark and 
 Benchmarks are matched by name (blackscholes_torch and blackscholes_cupy both under blackscholes)
 and by `size` (elements; for pca, 2^doublings as bach bench reports it). For each bach run on the
 device it also shows, per batch, the bytes moved between host and device,
-the time those bytes take at the pinned-copy bandwidth measured on the H100 machine (52 GB/s each
-way, copies in both directions overlapping), and the time a batch actually took: where the second
+the time those bytes take at an assumed pinned-copy bandwidth (52 GB/s each way, what PCIe 5 x16
+typically reaches; never measured by this project: no GPU run has happened yet), copies in both
+directions overlapping, and the time a batch actually took: where the second
 is close to the first, the run is bound by the PCIe link, as a paging runtime should be.
 
     python3 scripts/gpu/summary.py out/results.jsonl out/peers.jsonl
