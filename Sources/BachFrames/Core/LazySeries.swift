@@ -103,12 +103,12 @@ extension Bach {
 }
 
 /// Traps with `error`'s message if `body` throws: for operators, which cannot throw, and which have
-/// a throwing named counterpart.
+/// a throwing named counterpart (`fatalError`, so that release builds print the message too).
 func trapping<T, E: Error>(_ body: () throws(E) -> T) -> T {
     do {
         return try body()
     } catch {
-        preconditionFailure("\(error)")
+        fatalError("\(error)")
     }
 }
 

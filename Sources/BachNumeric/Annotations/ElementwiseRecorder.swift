@@ -10,7 +10,7 @@ enum ElementwiseRecorder {
         _ operation: ElementwiseOperation, _ operands: [(Bach.CallArgument, Bach?)], out: LazyArray<Out>?
     ) -> LazyArray<Out> {
         guard let runtime = out?.runtime ?? operands.lazy.compactMap(\.1).first else {
-            preconditionFailure(
+            fatalError(
                 "\(operation): expected at least one lazy array operand, found constants only")
         }
         var arguments = operands.map(\.0)
