@@ -10,6 +10,9 @@
    ymm state. Says nothing about libmvec. */
 nd_vector_path nd_cpu_widest_path(void);
 
+/* `path` narrowed to nd_vector_path_widest(), so that no caller can reach unsupported code. */
+nd_vector_path nd_usable_path(nd_vector_path path);
+
 #if defined(__x86_64__) && defined(__ELF__)
 #define ND_HAVE_X86_KERNELS 1
 

@@ -88,7 +88,7 @@ nd_vector_path nd_vector_path_in_use(void) {
 int nd_math_uses_libmvec(void) { return nd_vector_path_in_use() != ND_PATH_SCALAR; }
 
 /* `path` narrowed to what this machine supports, so that no caller can reach unsupported code. */
-static nd_vector_path usable(nd_vector_path path) {
+nd_vector_path nd_usable_path(nd_vector_path path) {
     nd_vector_path w = nd_vector_path_widest();
     return path < w ? path : w;
 }
@@ -173,7 +173,7 @@ static float scalar_f32(nd_math_function f, float x) {
 }
 
 void nd_math_path_f64(nd_vector_path path, nd_math_function f, const double *x, double *y, long n) {
-    path = usable(path);
+    path = nd_usable_path(path);
 #if ND_HAVE_X86_KERNELS
     if (path != ND_PATH_SCALAR) {
         map(path, table_f64[path][f], (const char *)x, (char *)y, n, sizeof(double));
@@ -184,7 +184,7 @@ void nd_math_path_f64(nd_vector_path path, nd_math_function f, const double *x, 
 }
 
 void nd_math_path_f32(nd_vector_path path, nd_math_function f, const float *x, float *y, long n) {
-    path = usable(path);
+    path = nd_usable_path(path);
 #if ND_HAVE_X86_KERNELS
     if (path != ND_PATH_SCALAR) {
         map(path, table_f32[path][f], (const char *)x, (char *)y, n, sizeof(float));
@@ -203,7 +203,7 @@ void nd_math_f32(nd_math_function f, const float *x, float *y, long n) {
 }
 
 void nd_pow_path_f64(nd_vector_path path, const double *x, long xs, const double *y, long ys, double *out, long n) {
-    path = usable(path);
+    path = nd_usable_path(path);
 #if ND_HAVE_X86_KERNELS
     if (path != ND_PATH_SCALAR) {
         map2(path, pow_f64[path], (const char *)x, xs, (const char *)y, ys, (char *)out, n, sizeof(double));
@@ -214,7 +214,7 @@ void nd_pow_path_f64(nd_vector_path path, const double *x, long xs, const double
 }
 
 void nd_pow_path_f32(nd_vector_path path, const float *x, long xs, const float *y, long ys, float *out, long n) {
-    path = usable(path);
+    path = nd_usable_path(path);
 #if ND_HAVE_X86_KERNELS
     if (path != ND_PATH_SCALAR) {
         map2(path, pow_f32[path], (const char *)x, xs, (const char *)y, ys, (char *)out, n, sizeof(float));
@@ -233,7 +233,7 @@ void nd_pow_f32(const float *x, long xs, const float *y, long ys, float *out, lo
 }
 
 void nd_sqrt_path_f64(nd_vector_path path, const double *x, double *y, long n) {
-    path = usable(path);
+    path = nd_usable_path(path);
 #if ND_HAVE_X86_KERNELS
     if (path == ND_PATH_AVX512) {
         nd_avx512_sqrt_f64(x, y, n);
@@ -248,7 +248,7 @@ void nd_sqrt_path_f64(nd_vector_path path, const double *x, double *y, long n) {
 }
 
 void nd_sqrt_path_f32(nd_vector_path path, const float *x, float *y, long n) {
-    path = usable(path);
+    path = nd_usable_path(path);
 #if ND_HAVE_X86_KERNELS
     if (path == ND_PATH_AVX512) {
         nd_avx512_sqrt_f32(x, y, n);

@@ -173,17 +173,12 @@ struct VectorPathTests {
             b.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { out in
                     let target = out.baseAddress! + 1
-                    let used = Double._stream(
-                        Int32(op), Operand(a.baseAddress!, stride: 1), Operand(b.baseAddress!, stride: 1),
-                        target, n)
+                    let used = nd_stream_f64(Int32(op), a.baseAddress!, 1, b.baseAddress!, 1, target, n) != 0
                     #expect(used == streams)
                     guard used else { return }
                     #expect((0..<n).allSatisfy { target[$0] == arithmetic(op, a[$0], b[$0]) })
                     #expect(out[0].isNaN, "nothing written before the output")
-                    _ = Double._stream(
-                        Int32(op), Operand(a.baseAddress!, stride: 1), Operand(b.baseAddress! + 7, stride: 0),
-                        target,
-                        n)
+                    _ = nd_stream_f64(Int32(op), a.baseAddress!, 1, b.baseAddress! + 7, 0, target, n)
                     #expect(
                         (0..<n).allSatisfy { target[$0] == arithmetic(op, a[$0], b[7]) }, "broadcast operand")
                 }
@@ -193,9 +188,10 @@ struct VectorPathTests {
         var floatOut = [Float](repeating: 0, count: floats.count)
         floats.withUnsafeBufferPointer { x in
             floatOut.withUnsafeMutableBufferPointer { out in
-                let used = Float._stream(
-                    Int32(op), Operand(x.baseAddress!, stride: 1), Operand(x.baseAddress! + 1, stride: 0),
-                    out.baseAddress! + 3, 1 << 20)
+                let used =
+                    nd_stream_f32(
+                        Int32(op), x.baseAddress!, 1, x.baseAddress! + 1, 0, out.baseAddress! + 3, 1 << 20)
+                    != 0
                 #expect(used == streams)
                 guard used else { return }
                 #expect(out[0] == 0 && out[1] == 0 && out[2] == 0, "nothing written before the output")

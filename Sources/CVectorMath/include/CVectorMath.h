@@ -86,6 +86,87 @@ int nd_stream_f64(int op, const double *a, long as, const double *b, long bs, do
 /// The float version of nd_stream_f64.
 int nd_stream_f32(int op, const float *a, long as, const float *b, long bs, float *out, long n);
 
+/// Element types of the block kernels below.
+typedef enum {
+    ND_FLOAT64 = 0,
+    ND_FLOAT32,
+    ND_INT64,
+    ND_INT32,
+} nd_element_type;
+
+/// Arithmetic of nd_binary (the first four are nd_stream_f64's codes too).
+typedef enum {
+    ND_ADD = 0,
+    ND_SUBTRACT,
+    ND_MULTIPLY,
+    /// Floating point only.
+    ND_DIVIDE,
+    /// `x < y || isnan(x) ? x : y`: NaN if either is (x's when both are), y when they are equal
+    /// (so minimum(0, -0) is -0), as NDArrays' Swift loop and NumPy's `minimum` have it.
+    ND_MINIMUM,
+    /// `x > y || isnan(x) ? x : y`, the mirror of ND_MINIMUM.
+    ND_MAXIMUM,
+} nd_arithmetic;
+
+/// Comparisons of nd_compare: IEEE ordered comparisons, so NaN compares false, except
+/// ND_NOT_EQUAL, which NaN makes true.
+typedef enum {
+    ND_LESS = 0,
+    ND_LESS_EQUAL,
+    ND_GREATER,
+    ND_GREATER_EQUAL,
+    ND_EQUAL,
+    ND_NOT_EQUAL,
+} nd_comparison;
+
+/// Operations of nd_sign: negation (floating point: the sign bit flipped, NaN included; integers:
+/// 0 - x, wrapping) and absolute value (the sign bit cleared; integers: x < 0 ? 0 - x : x).
+typedef enum {
+    ND_NEGATIVE = 0,
+    ND_ABSOLUTE,
+} nd_sign_operation;
+
+/// Block kernels: the elementwise loops of NDArrays' ufuncs and fused evaluator in 512-bit
+/// (AVX-512) or 256-bit (AVX2) vectors, on the path in use (see NDARRAYS_VECTOR_WIDTH). Results
+/// are bit for bit those of the plain loops they replace: IEEE arithmetic with one rounding per
+/// operation (never a fused multiply-add), integers wrapping; an element's result does not depend
+/// on where it sits (tails run through the same vector code).
+///
+/// Operands are runs of n elements of `type` with strides 0 (one value, broadcast) or 1. Each
+/// function returns 1 when it wrote the n results and 0, having written nothing, when the caller
+/// must run its own loop: on the scalar path, or for a combination without a kernel (integer
+/// division, a broadcast condition). out may be one of the operands but must not overlap them
+/// otherwise.
+///
+/// Example (out = a + 2.5 over 1000 doubles): `double two = 2.5;`
+/// `if (!nd_binary(ND_FLOAT64, ND_ADD, a, 1, &two, 0, out, 1000)) { /* plain loop */ }`
+///
+/// out[i] = a[i * as] op b[i * bs]; large float outputs of + − × ÷ are written around the cache as
+/// nd_stream_f64 does.
+int nd_binary(nd_element_type type, nd_arithmetic op, const void *a, long as, const void *b, long bs, void *out,
+              long n);
+/// out[i] = (a[i * as] op b[i * bs]) as a Bool byte, 0 or 1.
+int nd_compare(nd_element_type type, nd_comparison op, const void *a, long as, const void *b, long bs, _Bool *out,
+               long n);
+/// out[i] = cond[i * cs] ? a[i * as] : b[i * bs], with a condition of Bool bytes (0 or 1); cs must
+/// be 1 (a broadcast condition is a copy: the caller's).
+int nd_select(nd_element_type type, const _Bool *cond, long cs, const void *a, long as, const void *b, long bs,
+              void *out, long n);
+/// out[i] = op(x[i]) over contiguous elements; x and out may be the same array.
+int nd_sign(nd_element_type type, nd_sign_operation op, const void *x, void *out, long n);
+
+/// nd_binary on a given path (narrowed to nd_vector_path_widest()), never streaming: for tests.
+int nd_binary_path(nd_vector_path path, nd_element_type type, nd_arithmetic op, const void *a, long as,
+                   const void *b, long bs, void *out, long n);
+/// nd_compare on a given path (narrowed to nd_vector_path_widest()).
+int nd_compare_path(nd_vector_path path, nd_element_type type, nd_comparison op, const void *a, long as,
+                    const void *b, long bs, _Bool *out, long n);
+/// nd_select on a given path (narrowed to nd_vector_path_widest()).
+int nd_select_path(nd_vector_path path, nd_element_type type, const _Bool *cond, long cs, const void *a, long as,
+                   const void *b, long bs, void *out, long n);
+/// nd_sign on a given path (narrowed to nd_vector_path_widest()).
+int nd_sign_path(nd_vector_path path, nd_element_type type, nd_sign_operation op, const void *x, void *out, long n);
+
 /// The path of the shared library that defines `address` (a symbol from `dlsym`), or NULL.
 const char *nd_symbol_library(const void *address);
 

@@ -21,16 +21,10 @@ extension Double: NDFloatingPoint {
         _ out: UnsafeMutablePointer<Double>, _ n: Int
     ) {
         guard op == .power else {
-            if !_stream(3, a, b, out, n) { map2(a, b, out, n, /) }
+            if !BlockKernels.binary(op, a, b, out, n) { loopBinary(op, a, b, out, n) }
             return
         }
         nd_pow_f64(a.base, a.stride, b.base, b.stride, out, n)
-    }
-
-    public static func _stream(
-        _ op: Int32, _ a: Operand<Double>, _ b: Operand<Double>, _ out: UnsafeMutablePointer<Double>, _ n: Int
-    ) -> Bool {
-        nd_stream_f64(op, a.base, a.stride, b.base, b.stride, out, n) != 0
     }
 }
 
@@ -51,16 +45,10 @@ extension Float: NDFloatingPoint {
         _ out: UnsafeMutablePointer<Float>, _ n: Int
     ) {
         guard op == .power else {
-            if !_stream(3, a, b, out, n) { map2(a, b, out, n, /) }
+            if !BlockKernels.binary(op, a, b, out, n) { loopBinary(op, a, b, out, n) }
             return
         }
         nd_pow_f32(a.base, a.stride, b.base, b.stride, out, n)
-    }
-
-    public static func _stream(
-        _ op: Int32, _ a: Operand<Float>, _ b: Operand<Float>, _ out: UnsafeMutablePointer<Float>, _ n: Int
-    ) -> Bool {
-        nd_stream_f32(op, a.base, a.stride, b.base, b.stride, out, n) != 0
     }
 }
 

@@ -64,11 +64,6 @@ public protocol NDFloatingPoint: NDNumeric, BinaryFloatingPoint {
     static func _floatBinary(
         _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Self>, _ n: Int)
-    /// out[i] = a[i] op b[i] (op 0: +, 1: −, 2: ×, 3: ÷) written around the cache when the output
-    /// is too large to stay in it; false, having written nothing, otherwise.
-    static func _stream(
-        _ op: Int32, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
-    ) -> Bool
 }
 
 /// A run of elements an elementwise kernel reads: `stride` is 1 for consecutive elements and 0 for

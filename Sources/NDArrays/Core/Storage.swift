@@ -9,7 +9,8 @@
 /// `@unchecked Sendable` sound.
 ///
 /// Buffers of 4 MiB or more are aligned to 2 MiB and offered to the kernel for transparent huge
-/// pages, as NumPy does: large arrays then cost fewer TLB misses and page faults.
+/// pages, as NumPy does: large arrays then cost fewer TLB misses and page faults. Freed buffers of
+/// that size go to the `BufferCache`, which hands them to the next array of the same size.
 @usableFromInline
 final class NDStorage<Scalar: NDScalar>: @unchecked Sendable {
     /// The first element.
@@ -22,7 +23,12 @@ final class NDStorage<Scalar: NDScalar>: @unchecked Sendable {
 
     /// Allocates room for `capacity` elements, uninitialised (every element type is trivial).
     init(capacity: Int) {
-        let bytes = Swift.max(capacity, 1) * MemoryLayout<Scalar>.stride
+        let bytes = Self.bytes(capacity)
+        if let cached = BufferCache.shared.take(bytes: bytes) {
+            base = cached.bindMemory(to: Scalar.self, capacity: Swift.max(capacity, 1))
+            self.capacity = capacity
+            return
+        }
         let huge = bytes >= Self.hugePageThreshold
         var raw: UnsafeMutableRawPointer?
         let status = posix_memalign(&raw, huge ? Self.hugePageSize : 64, bytes)
@@ -36,7 +42,14 @@ final class NDStorage<Scalar: NDScalar>: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    /// The bytes a buffer of `capacity` elements takes: huge buffers are rounded up to whole huge
+    /// pages, so that arrays of nearly the same size share cached buffers.
+    private static func bytes(_ capacity: Int) -> Int {
+        let bytes = Swift.max(capacity, 1) * MemoryLayout<Scalar>.stride
+        return bytes >= hugePageThreshold ? (bytes + hugePageSize - 1) / hugePageSize * hugePageSize : bytes
+    }
+
     deinit {
-        free(base)
+        BufferCache.shared.give(UnsafeMutableRawPointer(base), bytes: Self.bytes(capacity))
     }
 }

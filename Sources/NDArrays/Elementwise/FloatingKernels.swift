@@ -6,23 +6,38 @@ extension NDFloatingPoint where Self: SIMDScalar {
     public static func _select(
         _ cond: Operand<Bool>, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Self>, _ n: Int
-    ) { select(cond, a, b, out, n) }
+    ) { if !BlockKernels.select(cond, a, b, out, n) { select(cond, a, b, out, n) } }
 
     public static func _binary(
         _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
         _ n: Int
+    ) { if !BlockKernels.binary(op, a, b, out, n) { loopBinary(op, a, b, out, n) } }
+
+    /// The Swift loops of `_binary` and `_floatBinary`'s division: what runs where no block kernel
+    /// does, and the reference the block kernels are tested against.
+    @inline(__always)
+    static func loopBinary(
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
+        _ n: Int
     ) {
         switch op {
-        case .add: if !_stream(0, a, b, out, n) { map2(a, b, out, n, +) }
-        case .subtract: if !_stream(1, a, b, out, n) { map2(a, b, out, n, -) }
-        case .multiply: if !_stream(2, a, b, out, n) { map2(a, b, out, n, *) }
+        case .add: map2(a, b, out, n, +)
+        case .subtract: map2(a, b, out, n, -)
+        case .multiply: map2(a, b, out, n, *)
+        case .divide: map2(a, b, out, n, /)
         case .minimum: map2(a, b, out, n) { x, y in x < y || x.isNaN ? x : y }
         case .maximum: map2(a, b, out, n) { x, y in x > y || x.isNaN ? x : y }
-        default: preconditionFailure("\(op) is not an arithmetic operation of every numeric type")
+        default: preconditionFailure("\(op) is not an arithmetic operation of floating-point types")
         }
     }
 
     public static func _unary(
+        _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) { if !BlockKernels.sign(op, a, out, n) { loopUnary(op, a, out, n) } }
+
+    /// The Swift loops of `_unary`, as `loopBinary` is of `_binary`.
+    @inline(__always)
+    static func loopUnary(
         _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
     ) {
         switch op {
@@ -47,7 +62,7 @@ extension NDFloatingPoint where Self: SIMDScalar {
     public static func _compare(
         _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Bool>, _ n: Int
-    ) { numericCompare(op, a, b, out, n) }
+    ) { if !BlockKernels.compare(op, a, b, out, n) { loopCompare(op, a, b, out, n) } }
 
     public static func _sum(_ p: UnsafePointer<Self>, _ n: Int) -> Self {
         pairwiseSum(p, n, zero: 0, +) { p, n in
@@ -103,9 +118,10 @@ extension UnaryOperation {
     }
 }
 
-/// Comparisons are the same code for every numeric type.
+/// The Swift loops of `_compare`, the same code for every numeric type: what runs where no block
+/// kernel does, and the reference the block kernels are tested against.
 @inline(__always)
-func numericCompare<S: Comparable>(
+func loopCompare<S: Comparable>(
     _ op: BinaryOperation, _ a: Operand<S>, _ b: Operand<S>, _ out: UnsafeMutablePointer<Bool>,
     _ n: Int
 ) {

@@ -85,8 +85,10 @@ struct FusedEvaluator {
     /// One instruction as the block loop runs it.
     struct Step {
         let instruction: ElementwiseProgram.Instruction
-        /// Where the operands are in the table of current values.
-        let operands: [Int]
+        /// Where the operands are in the table of current values (the first repeated for the
+        /// operands an instruction does not have), held inline so that the block loop copies no
+        /// reference-counted storage.
+        let operands: (Int, Int, Int)
         /// The type of the operands combined (for `where`, of the values chosen between).
         let operandType: DType
         let resultSize: Int
@@ -137,11 +139,11 @@ struct FusedEvaluator {
                                 * place.size,
                             stride: place.columnStride)
                     }
-                    for (number, step) in steps.enumerated() {
-                        let operands = step.operands
-                        let a = table[operands[0]]
-                        let b = operands.count > 1 ? table[operands[1]] : a
-                        let c = operands.count > 2 ? table[operands[2]] : a
+                    for number in steps.indices {
+                        let step = steps[number]
+                        let a = table[step.operands.0]
+                        let b = table[step.operands.1]
+                        let c = table[step.operands.2]
                         let broadcast = a.stride == 0 && b.stride == 0 && c.stride == 0
                         let target: UnsafeMutableRawPointer =
                             if let output = step.output, !broadcast {
@@ -209,9 +211,14 @@ struct FusedEvaluator {
                 if outputOf[source] == nil, released.insert(source).inserted { free.append(slots[source]) }
             }
             let operands = instruction.operands
+            let places = operands.map(tableIndex)
             steps.append(
                 Step(
-                    instruction: instruction, operands: operands.map(tableIndex),
+                    instruction: instruction,
+                    operands: (
+                        places[0], places.count > 1 ? places[1] : places[0],
+                        places.count > 2 ? places[2] : places[0]
+                    ),
                     operandType: program.type(of: operands[operands.count - 1]),
                     resultSize: program.resultTypes[index].size, output: outputOf[index], slot: slots[index]))
         }

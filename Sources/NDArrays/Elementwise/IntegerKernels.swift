@@ -7,18 +7,26 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
     public static func _select(
         _ cond: Operand<Bool>, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Self>, _ n: Int
-    ) { select(cond, a, b, out, n) }
+    ) { if !BlockKernels.select(cond, a, b, out, n) { select(cond, a, b, out, n) } }
 
     public static func _compare(
         _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>,
         _ out: UnsafeMutablePointer<Bool>, _ n: Int
-    ) { numericCompare(op, a, b, out, n) }
+    ) { if !BlockKernels.compare(op, a, b, out, n) { loopCompare(op, a, b, out, n) } }
 
     public static func _extremum(_ p: UnsafePointer<Self>, _ n: Int, largest: Bool) -> (
         index: Int, value: Self
     ) { extremum(p, n, largest: largest) { _ in false } }
 
     public static func _binary(
+        _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
+        _ n: Int
+    ) { if !BlockKernels.binary(op, a, b, out, n) { loopBinary(op, a, b, out, n) } }
+
+    /// The Swift loops of `_binary`: what runs where no block kernel does, and the reference the
+    /// block kernels are tested against.
+    @inline(__always)
+    static func loopBinary(
         _ op: BinaryOperation, _ a: Operand<Self>, _ b: Operand<Self>, _ out: UnsafeMutablePointer<Self>,
         _ n: Int
     ) {
@@ -33,6 +41,12 @@ extension NDNumeric where Self: FixedWidthInteger & SignedInteger & SIMDScalar {
     }
 
     public static func _unary(
+        _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
+    ) { if !BlockKernels.sign(op, a, out, n) { loopUnary(op, a, out, n) } }
+
+    /// The Swift loops of `_unary`, as `loopBinary` is of `_binary`.
+    @inline(__always)
+    static func loopUnary(
         _ op: UnaryOperation, _ a: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, _ n: Int
     ) {
         switch op {
