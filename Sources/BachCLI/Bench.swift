@@ -46,6 +46,12 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("no-fusion"), help: "In mode bach, run every call on its own (no fused passes).")
     var noFusion = false
 
+    @Flag(
+        name: .customLong("in-memory"),
+        help: "crime_index in mode bach: read the files in Init and time the program alone, as cpu mode does."
+    )
+    var inMemory = false
+
     @Flag(help: "Print one JSON object as the last line.")
     var json = false
 
@@ -66,18 +72,24 @@ struct Bench: ParsableCommand {
             throw ValidationError("unknown device '\(device)': expected auto, cuda or simulated")
         }
         if let gpuMemory { _ = try parseGPUMemory(gpuMemory) }
+        if inMemory, Benchmark(argument: benchmark) != .crimeIndex || mode.lowercased() != Mode.bach.rawValue
+        {
+            throw ValidationError(
+                "--in-memory applies to crime_index in mode bach only, found \(benchmark) in mode \(mode)")
+        }
     }
 
     mutating func run() throws {
-        let configuration = BenchmarkConfiguration(
+        var configuration = BenchmarkConfiguration(
             benchmark: Benchmark(argument: benchmark)!, mode: Mode(rawValue: mode.lowercased())!,
             size: size.map { 1 << $0 }, trials: trials, device: DeviceChoice(rawValue: device.lowercased())!,
             gpuMemory: try gpuMemory.map(parseGPUMemory), forceCPU: forceCPU, randomData: randomData,
             fusion: !noFusion)
+        configuration.inMemory = inMemory
         print("Trials: \(configuration.trials)")
         print("Benchmark: \(configuration.benchmark.name)")
         print(
-            "Mode: \(configuration.mode.rawValue)\(forceCPU ? " (force-cpu)" : "")\(noFusion ? " (no fusion)" : "")"
+            "Mode: \(configuration.mode.rawValue)\(forceCPU ? " (force-cpu)" : "")\(noFusion ? " (no fusion)" : "")\(inMemory ? " (in memory)" : "")"
         )
         print("Size: \(configuration.size)")
         let report: BenchmarkReport

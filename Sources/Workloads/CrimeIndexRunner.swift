@@ -8,7 +8,8 @@ import GPUFrames
 /// Runs crime_index as the seed's `run` does: the files are written when absent (not timed), Init
 /// is reading them (cpu: Frames; gpu: Frames, then the upload, as `cudf.read_csv` reads onto the
 /// device; bach: recording the lazy reads, which index the files), Runtime is the program and
-/// its sum back on the host (bach: the whole evaluation, the reads included, batch by batch).
+/// its sum back on the host (bach: the whole evaluation, the reads included, batch by batch; with
+/// `inMemory`, the files are read eagerly in Init and Runtime is the program alone, as in cpu mode).
 enum CrimeIndexRunner {
     /// Bytes mode gpu holds on the device at `size` rows: three integer columns, their conversions
     /// to doubles and the program's temporaries (an upper estimate).
@@ -77,6 +78,21 @@ enum CrimeIndexRunner {
                     mode: "gpu", needed: workingSet(size: configuration.size),
                     budget: context.device.properties.memoryBudget)
             }
+        case .bach where configuration.inMemory:
+            let columns = try paths.map(read)
+            let ready = ContinuousClock.now
+            var inputs: [LazySeries<Double>]? = try zip(paths, columns).map { path, column in
+                switch column {
+                case .int64(let integers): bach.lazy(integers).toDouble()
+                case .float64(let doubles): bach.lazy(doubles)
+                case let other: throw BenchmarkError.badData(path: path, found: "\(other.type)")
+                }
+            }
+            let lazyTotal = try CrimeIndex.run(
+                totalPopulation: inputs![0], adultPopulation: inputs![1], numRobberies: inputs![2])
+            inputs = nil
+            let total = try lazyTotal.value()
+            return ((ready - start).seconds, (ContinuousClock.now - ready).seconds, total)
         case .bach:
             // The reads are recorded now and run inside the evaluation; the program must not hold
             // them while it evaluates, or they would be kept whole instead of read batch by batch.

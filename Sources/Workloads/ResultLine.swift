@@ -29,6 +29,7 @@ public enum ResultLine {
             ("force_cpu", "\(configuration.forceCPU)"),
             ("gpu_memory", configuration.gpuMemory.map { "\($0)" } ?? "null"),
             ("fusion", "\(configuration.fusion)"),
+            ("in_memory", "\(configuration.inMemory)"),
             ("kernel_launches", "\(device.kernelLaunches)"),
             ("fused_calls", "\(report.runtime?.fusedCalls ?? 0)"),
             ("median_data_s", number(report.medianData)),

@@ -57,7 +57,7 @@ public struct ResultRecord: Equatable, Sendable {
         } else {
             series = Self.series(
                 mode: try text("mode"), forceCPU: value["force_cpu"] == .bool(true),
-                fusion: value["fusion"] != .bool(false),
+                fusion: value["fusion"] != .bool(false), inMemory: value["in_memory"] == .bool(true),
                 gpuMemory: value["gpu_memory"]?.number.map { Int($0) })
         }
         guard let elements = value["size"]?.number, elements >= 1, elements < 9.2e18,
@@ -85,17 +85,19 @@ public struct ResultRecord: Equatable, Sendable {
         self.device = device
     }
 
-    /// The series of our runs in `mode` with these options: the mode, then `force-cpu` and
-    /// `no-fusion` (bach), then `budget …` (gpu and bach), the options of `bach bench` that change
-    /// what a run measures.
+    /// The series of our runs in `mode` with these options: the mode, then `force-cpu`,
+    /// `no-fusion` and `in-memory` (bach), then `budget …` (gpu and bach), the options of
+    /// `bach bench` that change what a run measures.
     public static func series(
-        mode: String, forceCPU: Bool = false, fusion: Bool = true, gpuMemory: Int? = nil
+        mode: String, forceCPU: Bool = false, fusion: Bool = true, inMemory: Bool = false,
+        gpuMemory: Int? = nil
     )
         -> String
     {
         var words = [mode]
         if mode == Mode.bach.rawValue && forceCPU { words.append("force-cpu") }
         if mode == Mode.bach.rawValue && !fusion { words.append("no-fusion") }
+        if mode == Mode.bach.rawValue && inMemory { words.append("in-memory") }
         if mode != Mode.cpu.rawValue, let gpuMemory { words.append("budget " + bytes(gpuMemory)) }
         return words.joined(separator: " ")
     }

@@ -20,6 +20,10 @@ public struct BenchmarkConfiguration: Sendable {
     public var randomData: Bool
     /// Whether Bach fuses consecutive elementwise calls (`--no-fusion` turns it off).
     public var fusion: Bool
+    /// crime_index in mode bach: read the files eagerly in Init and time only the program on the
+    /// in-memory series (`--in-memory`), as cpu mode does; by default the reads are lazy and run
+    /// inside the evaluation, batch by batch.
+    public var inMemory: Bool = false
     /// The CUDA libraries to load (by default those `BACH_CUDA_DRIVER` and `BACH_NVRTC` name).
     public var cudaLibraries: CUDALibraries = .environment
     /// Where benchmarks that read files (crime_index) write them when absent.

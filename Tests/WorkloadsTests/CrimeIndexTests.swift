@@ -21,13 +21,14 @@ struct CrimeIndexTests {
 
     func configuration(
         _ mode: Mode, size: Int, random: Bool, in directory: String, device: DeviceChoice = .simulated,
-        budget: Int? = nil, forceCPU: Bool = false, fusion: Bool = true
+        budget: Int? = nil, forceCPU: Bool = false, fusion: Bool = true, inMemory: Bool = false
     ) -> BenchmarkConfiguration {
         var configuration = BenchmarkConfiguration(
             benchmark: .crimeIndex, mode: mode, size: size, device: device, gpuMemory: budget,
             forceCPU: forceCPU,
             randomData: random, fusion: fusion)
         configuration.dataDirectory = directory
+        configuration.inMemory = inMemory
         return configuration
     }
 
@@ -45,10 +46,13 @@ struct CrimeIndexTests {
             configuration(.bach, size: size, random: random, in: directory, budget: 64 << 10),
             configuration(.bach, size: size, random: random, in: directory, forceCPU: true),
             configuration(.bach, size: size, random: random, in: directory, fusion: false),
+            configuration(.bach, size: size, random: random, in: directory, budget: 64 << 10, inMemory: true),
+            configuration(.bach, size: size, random: random, in: directory, forceCPU: true, inMemory: true),
         ]
         for configuration in configurations {
             let report = try BenchmarkRunner.run(configuration) { _ in }
-            let label = "\(configuration.mode) \(configuration.gpuMemory ?? 0) \(configuration.fusion)"
+            let label =
+                "\(configuration.mode) \(configuration.gpuMemory ?? 0) \(configuration.fusion) \(configuration.inMemory)"
             #expect(report.valid, "\(label): \(report.validation)")
             if configuration.mode == .cpu && !random {
                 #expect(report.validation.contains("closed form"))

@@ -136,6 +136,8 @@ struct ResultsSummaryTests {
             ])
         #expect(summary.mixedDevices == ["pca bach pools runs on NVIDIA H100 and none (CPU)"])
         #expect(ResultRecord.series(mode: "gpu", gpuMemory: 3 << 30) == "gpu budget 3 GiB")
+        #expect(ResultRecord.series(mode: "bach", inMemory: true) == "bach in-memory")
+        #expect(ResultRecord.series(mode: "cpu", inMemory: true) == "cpu")
     }
 
     @Test func anUnreadableFolderIsAnErrorNamingIt() {
