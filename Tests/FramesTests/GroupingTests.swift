@@ -91,6 +91,20 @@ import Testing
                 == .unknownColumn(operation: "column", name: "missing", available: ["k", "t"]))
     }
 
+    /// pandas' `groupby(k).sum()` of `[inf, 1, 2]` is inf and of `[inf, 1, -inf, 2]` NaN (found by
+    /// the series fuzzer: the Kahan compensation turned NaN after an infinity and every later value
+    /// made the sum NaN).
+    @Test func groupedSumsOfInfiniteValuesFollowPandas() throws {
+        let frame = try DataFrame([
+            Series<Int64>([1, 1, 1, 2, 2, 2, 2, 3], name: "k").column,
+            Series<Double>([.infinity, 1, 2, .infinity, 1, -.infinity, 2, -.infinity], name: "x").column,
+        ])
+        let sums = try #require(try frame.groupBy("k").sum().typed("x", Double.self)?.values.scalars)
+        #expect(sums[0] == .infinity && sums[1].isNaN && sums[2] == -.infinity)
+        let means = try #require(try frame.groupBy("k").mean().typed("x", Double.self)?.values.scalars)
+        #expect(means[0] == .infinity && means[1].isNaN && means[2] == -.infinity)
+    }
+
     @Test func groupedSumsOfRowRangesCombine() throws {
         let frame = Self.frame(seed: 2)
         let whole = try frame.groupBy("key").sum()

@@ -82,7 +82,9 @@ public struct GroupBy: Sendable {
         return s.presentMask()?.scalars
     }
 
-    /// Compensated (Kahan) sums and counts of the values present, per group.
+    /// Compensated (Kahan) sums and counts of the values present, per group. An infinite value
+    /// makes the compensation NaN, which is then reset (as pandas does since GH#53606) so that
+    /// later values leave an infinite sum infinite.
     private func doubleSums(_ values: NDArray<Double>, _ present: NDArray<Bool>?) -> (
         sums: [Double], counts: [Int]
     ) {
@@ -95,6 +97,7 @@ public struct GroupBy: Sendable {
                 let y = x[row] - compensations[group]
                 let t = sums[group] + y
                 compensations[group] = (t - sums[group]) - y
+                if compensations[group].isNaN { compensations[group] = 0 }
                 sums[group] = t
                 counts[group] += 1
             }
