@@ -124,6 +124,29 @@ struct GPUSeriesTests {
         #expect(try one.min() == 7 && one.max() == 7 && one.sum() == 7)
     }
 
+    /// An infinite value makes the spread NaN, as pandas' `Series([1.0, inf]).var()` (found by the
+    /// series fuzzer: the NaN deviation of the infinite value was dropped as if missing).
+    @Test func spreadsOfInfiniteValuesAreNaN() throws {
+        let context = try simulatedContext()
+        let x = try series([Double?]([1, .infinity, nil, 2]), in: context)
+        #expect(try x.variance().isNaN && x.std().isNaN)
+        #expect(try x.presentMoments().scalars()[2].isNaN)
+        let y = try series([Double?]([nil, 1, 3]), in: context)
+        #expect(try y.variance() == 2)
+    }
+
+    /// Found by the series fuzzer: min and max of an empty series failed, and the mean of large
+    /// integers wrapped (pandas sums integers in floating point for a mean).
+    @Test func extremaOfEmptySeriesAndMeansOfLargeIntegers() throws {
+        let context = try simulatedContext()
+        let empty = try series([Int64?](), in: context)
+        #expect(try empty.min() == nil && empty.max() == nil)
+        #expect(try empty.presentExtremum(largest: true).item() == Int64.min)
+        let large = try series([Int64?]([.max, .max, nil, 2]), in: context)
+        #expect(try large.mean() == (2 * Double(Int64.max) + 2) / 3)
+        #expect(try large.sum() == 0, "sums wrap, as Frames' and NumPy's")
+    }
+
     @Test func partialsStayOnTheDeviceAndCombine() throws {
         let context = try simulatedContext()
         let a = sample(2000, seed: 5)

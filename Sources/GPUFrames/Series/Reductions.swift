@@ -26,7 +26,14 @@ extension GPUSeries where Scalar: GPUNumeric {
     /// The smallest (or largest) value present, on the device; where none is, the identity of the
     /// reduction (+∞ or −∞, the largest or smallest integer).
     public func presentExtremum(largest: Bool) throws(GPUFrameError) -> GPUArray<Scalar> {
-        let filled = try Presence.filled(self, with: largest ? Scalar.lowest : Scalar.highest)
+        let identity = largest ? Scalar.lowest : Scalar.highest
+        guard count > 0 else {
+            // An empty series has no element to reduce: its extremum is the identity too.
+            return try onGPU { () throws(GPUArrayError) in
+                try GPUArray<Scalar>.full([], identity, in: GPUContext.current ?? context)
+            }
+        }
+        let filled = try Presence.filled(self, with: identity)
         return try onGPU { () throws(GPUArrayError) in
             largest ? try GPUArrays.max(filled) : try GPUArrays.min(filled)
         }
@@ -51,13 +58,15 @@ extension GPUSeries where Scalar: GPUNumeric {
     public func max() throws(GPUFrameError) -> Scalar? { try extremum(largest: true) }
 
     private func extremum(largest: Bool) throws(GPUFrameError) -> Scalar? {
-        let value = try presentExtremum(largest: largest)
         guard try countPresent() > 0 else { return nil }
+        let value = try presentExtremum(largest: largest)
         return try onGPU { () throws(GPUArrayError) in try value.item() }
     }
 
-    /// The mean of the values present (computed from the sum, in `Double`); NaN when there is none.
+    /// The mean of the values present (computed from their sum in `Double`, as pandas sums
+    /// integers for a mean: an integer sum would wrap); NaN when there is none.
     public func mean() throws(GPUFrameError) -> Double {
+        if let integers = self as? GPUSeries<Int64> { return try integers.toDouble().mean() }
         let total = try presentSum()
         let present = try countPresent()
         return try onGPU { () throws(GPUArrayError) in try total.item() }.asDouble / Double(present)
@@ -76,9 +85,13 @@ extension GPUSeries where Scalar: GPUFloatingPoint {
             let deviations = try GPUArrays.subtract(values, centre)
             return (centre, try GPUArrays.multiply(deviations, deviations))
         }
-        let spread = try Presence.filled(GPUSeries(unchecked: name, squares, validity), with: 0)
+        // Zero where the value is missing, not where the square is NaN: an infinite value makes
+        // the mean infinite and its own deviation NaN, and the spread is then NaN (as pandas').
+        let present = try Presence.flags(self)
         return try onGPU { () throws(GPUArrayError) in
-            try GPUArrays.concatenate([count, centre, try GPUArrays.sum(spread)])
+            var spread = squares
+            if let present { spread = try GPUArrays.where(present, squares, Scalar.zero) }
+            return try GPUArrays.concatenate([count, centre, try GPUArrays.sum(spread)])
         }
     }
 
