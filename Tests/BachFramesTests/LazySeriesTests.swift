@@ -96,6 +96,18 @@ struct LazySeriesTests {
         }
     }
 
+    /// The mean of large integers sums them as doubles in every batch, as Frames and pandas do
+    /// (found by the series fuzzer: partial sums in `Int64` wrapped and the mean changed sign).
+    @Test func meansOfLargeIntegersDoNotWrap() throws {
+        let n = Series<Int64>(
+            (0..<1000).map { $0 % 5 == 3 ? nil : $0 % 2 == 0 ? Int64.max : Int64.max / 2 }, name: "n")
+        #expect(n.mean() > 6.9e18)
+        for (label, bach) in try runtimes() {
+            let mean = try bach.lazy(n).mean().value()
+            #expect(close(mean, n.mean()), "\(label): \(mean)")
+        }
+    }
+
     @Test func integersBecomeDoublesWithMissingValuesAsNaN() throws {
         let n = Self.integers
         let full = Series<Int64>((0..<1000).map { Int64($0 * 3 - 1500) }, name: "full")

@@ -108,14 +108,22 @@ enum SeriesReductions {
             finish: { partial -> S? in partial[1] == .zero ? nil : partial[0] }, finishedType: nil)
     }
 
-    /// `mean`: `[sum, count]` in the element type, finished in `Double` (NaN when none is present).
-    static func mean<S: SeriesNumeric>(_: S.Type) -> SeriesReduction<S, S> {
+    /// `mean`: `[sum, count]` in `Double` (integers summed as doubles, as pandas does for a mean:
+    /// an integer sum would wrap), finished as their quotient (NaN when none is present).
+    static func mean<S: SeriesNumeric>(_: S.Type) -> SeriesReduction<S, Double> {
         SeriesReduction(
-            name: "mean", width: 2, cpu: { NDArray([$0.sum(), S($0.countPresent())]) },
-            gpu: { series in
-                try GPUArrays.concatenate([series.presentSum(), series.presentCount(as: S.self)])
+            name: "mean", width: 2,
+            cpu: { series in
+                let total = (series as? Series<Double>)?.sum() ?? series.toDouble().sum()
+                return NDArray([total, Double(series.countPresent())])
             },
-            combine: { try NDArrays.add($0, $1) }, finish: { $0[0]._double / $0[1]._double },
+            gpu: { series in
+                let doubles = try (series as? GPUSeries<Double>) ?? (series as! GPUSeries<Int64>).toDouble()
+                return try GPUArrays.concatenate([
+                    doubles.presentSum(), doubles.presentCount(as: Double.self),
+                ])
+            },
+            combine: { try NDArrays.add($0, $1) }, finish: { $0[0] / $0[1] },
             finishedType: ArraySplit<Double>(shape: []))
     }
 
