@@ -41,6 +41,26 @@ public struct LazyDataFrame: @unchecked Sendable {
             }
         }
 
+        /// The number of rows (known before evaluation).
+        public var count: Int {
+            switch self {
+            case .float64(let s): s.count
+            case .int64(let s): s.count
+            case .bool(let s): s.count
+            case .string(let handle, _): handle.splitType.extent ?? 0
+            }
+        }
+
+        /// The runtime the column belongs to.
+        var runtime: Bach {
+            switch self {
+            case .float64(let s): s.runtime
+            case .int64(let s): s.runtime
+            case .bool(let s): s.runtime
+            case .string(let handle, _): handle.runtime
+            }
+        }
+
         /// The column on the host (evaluated already: see `LazyDataFrame.value()`).
         func column(in runtime: Bach) throws -> Column {
             switch self {
@@ -88,6 +108,38 @@ public struct LazyDataFrame: @unchecked Sendable {
     public func value() throws -> DataFrame {
         try runtime.evaluate()
         return try DataFrame(columns.map { try $0.column(in: runtime) })
+    }
+}
+
+extension LazyDataFrame {
+    /// A frame of lazy columns of one runtime (pandas' `DataFrame({"a": s, "b": t})` of series), so
+    /// that series computed lazily can be grouped; throws when there is no column, the lengths
+    /// differ, a name repeats or the columns belong to different runtimes.
+    ///
+    /// ```swift
+    /// let frame = try LazyDataFrame([.int64(keys.renamed("k")), .float64((prices * 2).renamed("p"))])
+    /// let totals = try frame.groupBy("k").sum().value()
+    /// ```
+    public init(_ columns: [LazyColumn]) throws(FrameError) {
+        guard let first = columns.first else {
+            throw .invalidArgument(operation: "LazyDataFrame", expected: "at least one column", found: "none")
+        }
+        for (index, column) in columns.enumerated() {
+            guard column.count == first.count else {
+                throw .lengthMismatch(
+                    operation: "LazyDataFrame(\"\(column.name)\")", expected: first.count, found: column.count
+                )
+            }
+            guard column.runtime === first.runtime else {
+                throw .invalidArgument(
+                    operation: "LazyDataFrame", expected: "columns of one Bach runtime",
+                    found: "column \"\(column.name)\" of another")
+            }
+            if columns[..<index].contains(where: { $0.name == column.name }) {
+                throw .duplicateColumn(operation: "LazyDataFrame", name: column.name)
+            }
+        }
+        self.init(columns: columns, rowCount: first.count, runtime: first.runtime)
     }
 }
 

@@ -34,14 +34,18 @@ public struct LazyGroupBy: @unchecked Sendable {
     }
 
     /// The mean of each numeric or boolean column in each group (NaN for a group without values);
-    /// text columns are left out (as `GroupBy.mean`).
+    /// text columns are left out (as `GroupBy.mean`). Each batch sums its values as doubles, as
+    /// `GroupBy.mean` does: partial sums of integers would wrap where the mean does not.
     public func mean() -> LazyStatistic<DataFrame> {
         let key = key
         let numeric = frame.columns.filter { $0.type != .string || $0.name == key }.map(\.name)
         return record(
             "groupby_mean",
             partial: { piece in
-                let grouped = try piece.selecting(numeric).groupBy(key)
+                let columns = try piece.selecting(numeric).columns.map { column in
+                    column.name == key ? column : .float64(try column.doubles())
+                }
+                let grouped = try DataFrame(columns).groupBy(key)
                 return [grouped.sum(), grouped.count()]
             },
             combine: { first, second in
@@ -98,9 +102,24 @@ extension LazyDataFrame {
     }
 }
 
-/// Two partial group tables of adjacent row ranges as one: grouped again, summed.
+/// Two partial group tables of adjacent row ranges as one: grouped again, summed. A NaN partial
+/// sum is a value (an infinity plus an opposite one), not a missing one, so its group's sum stays
+/// NaN, as it is when the rows are grouped at once.
 private func regroup(_ first: DataFrame, _ second: DataFrame, _ key: String) throws -> DataFrame {
-    try DataFrame.concatenate([first, second]).groupBy(key).sum()
+    let both = try DataFrame.concatenate([first, second])
+    let grouped = try both.groupBy(key)
+    var merged = grouped.sum()
+    for column in both.columns where column.name != key {
+        guard case .float64(let partials) = column, partials.missingCount > 0,
+            case .float64(let sums)? = merged[column.name]
+        else { continue }
+        var values = sums.values.scalars
+        for (row, group) in grouped.groups.enumerated() where group >= 0 && partials[row] == nil {
+            values[group] = .nan
+        }
+        try merged.setColumn(.float64(Series(values, name: column.name)))
+    }
+    return merged
 }
 
 /// How one lazy column arrives in a batch: its pieces, in argument order.
