@@ -79,7 +79,11 @@ let package = Package(
 
         // Benchmarks, differential testing and the command line.
         .target(
-            name: "Fuzzing", dependencies: ["BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric"]),
+            name: "Fuzzing",
+            dependencies: [
+                "BachRuntime", "Devices", "NDArrays", "GPUArrays", "BachNumeric", "Frames", "GPUFrames",
+                "BachFrames",
+            ]),
         .target(
             name: "Workloads",
             dependencies: [
@@ -126,7 +130,7 @@ let package = Package(
                 "Workloads", "Fuzzing", "BachRuntime", "BachNumeric", "NDArrays", "GPUArrays", "Devices",
                 "BachFrames", "Frames", "GPUFrames", "Learn", "GPULearn", "BachLearn",
             ]),
-        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Devices", "NDArrays", "Frames"]),
         .testTarget(
             name: "WorkloadsTests",
             dependencies: ["Workloads", "BachRuntime", "BachNumeric", "NDArrays", "Devices"]),

@@ -32,19 +32,29 @@ struct Comparison {
         return nil
     }
 
-    private func same(_ a: Double, _ b: Double) -> Bool {
+    /// Whether `a` and `b` are the same double bit for bit, every NaN being the same.
+    static func same(_ a: Double, _ b: Double) -> Bool {
         if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
         return a.bitPattern == b.bitPattern
     }
 
-    private func close(_ expected: Outcome.Scalar, _ actual: Outcome.Scalar) -> Bool {
-        let (a, b) = (expected.value, actual.value)
-        guard let tolerance = expected.tolerance else { return same(a, b) }
+    /// Whether a reduction's result `b` agrees with the reference's `a`: the same (`tolerance`
+    /// nil), or within `tolerance` (their squares, for a standard deviation: `squared`), or of one
+    /// class (NaN, infinite, finite) where the terms were too large to bound the error.
+    static func agree(_ a: Double, _ b: Double, tolerance: Double?, squared: Bool = false) -> Bool {
+        guard let tolerance else { return same(a, b) }
         if a.isNaN || b.isNaN || a.isInfinite || b.isInfinite || tolerance.isInfinite {
             return a.isNaN == b.isNaN && a.isInfinite == b.isInfinite
                 && (!a.isInfinite || tolerance.isInfinite || a == b)
         }
-        if expected.name == "std" { return Swift.abs(a * a - b * b) <= tolerance }
+        if squared { return Swift.abs(a * a - b * b) <= tolerance }
         return Swift.abs(a - b) <= tolerance
+    }
+
+    private func same(_ a: Double, _ b: Double) -> Bool { Self.same(a, b) }
+
+    private func close(_ expected: Outcome.Scalar, _ actual: Outcome.Scalar) -> Bool {
+        Self.agree(
+            expected.value, actual.value, tolerance: expected.tolerance, squared: expected.name == "std")
     }
 }

@@ -24,8 +24,10 @@ public struct Fuzzer: Sendable {
     /// A program whose results differ, shrunk to fewer calls and elements where that keeps the
     /// difference.
     public struct Mismatch: Sendable, CustomStringConvertible {
-        /// The seed of the program (`bach fuzz --replay SEED` runs it again).
+        /// The seed of the program.
         public let seed: UInt64
+        /// The command that runs the program again (`bach fuzz --replay SEED`).
+        public let replay: String
         /// The program as first generated.
         public let program: String
         /// The smallest program found that still differs.
@@ -34,7 +36,7 @@ public struct Fuzzer: Sendable {
         public let detail: String
 
         public var description: String {
-            "mismatch in program \(seed) (replay with: bach fuzz --replay \(seed)):\n\(program)\n  \(detail)\n"
+            "mismatch in program \(seed) (replay with: \(replay)):\n\(program)\n  \(detail)\n"
                 + "shrunk to:\n\(shrunk)"
         }
     }
@@ -64,7 +66,8 @@ public struct Fuzzer: Sendable {
         guard let detail else { return (nil, coverage) }
         let shrunk = try shrink(program)
         let mismatch = Mismatch(
-            seed: seed, program: "\(program)", shrunk: "\(shrunk.program)\n  \(shrunk.detail)", detail: detail
+            seed: seed, replay: "bach fuzz --replay \(seed)", program: "\(program)",
+            shrunk: "\(shrunk.program)\n  \(shrunk.detail)", detail: detail
         )
         return (mismatch, coverage)
     }

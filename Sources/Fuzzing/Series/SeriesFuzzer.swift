@@ -1,0 +1,147 @@
+import BachRuntime
+import Devices
+import GPUArrays
+
+/// Differential testing of the pandas role: random series programs (`Double`, `Int64` and `Bool`
+/// series with missing values) run by Frames alone (the reference), by GPUFrames one kernel per
+/// call on the device, and through BachFrames on the device with a random memory budget (8 KiB to
+/// 1 MiB, so that series page through it in batches), fused and unfused, with random calls forced
+/// onto the CPU, and all on the CPU (`forceCPU`) in small batches. See `SeriesComparison` for what
+/// must agree.
+///
+/// ```swift
+/// let fuzzer = SeriesFuzzer(maximumSize: 1 << 12)
+/// let (mismatch, _) = try fuzzer.check(seed: Fuzzer.programSeed(7, 0))   // nil: all agree
+/// ```
+public struct SeriesFuzzer: Sendable {
+    /// Which device runs the GPU side.
+    public let device: DeviceChoice
+    /// The largest number of rows of a program's series.
+    public let maximumSize: Int
+    /// The CUDA libraries to load for `device: .cuda`.
+    public let cudaLibraries: CUDALibraries
+    /// A mistake the reference makes on purpose, so that tests see the fuzzer fail.
+    var fault: SeriesFault?
+
+    public init(
+        device: DeviceChoice = .simulated, maximumSize: Int = 1 << 16,
+        cudaLibraries: CUDALibraries = .environment
+    ) {
+        self.device = device
+        self.maximumSize = maximumSize
+        self.cudaLibraries = cudaLibraries
+    }
+
+    /// Runs the program of `seed` (seeds as `Fuzzer.programSeed` derives them); returns its
+    /// mismatch, shrunk, if any, and what it exercised.
+    public func check(seed: UInt64) throws -> (mismatch: Fuzzer.Mismatch?, coverage: Fuzzer.Coverage) {
+        let program = SeriesProgram.generate(seed: seed, maximumSize: maximumSize)
+        let (detail, coverage) = try run(program)
+        guard let detail else { return (nil, coverage) }
+        let shrunk = try shrink(program)
+        let mismatch = Fuzzer.Mismatch(
+            seed: seed, replay: "bach fuzz --series --replay \(seed)", program: "\(program)",
+            shrunk: "\(shrunk.program)\n  \(shrunk.detail)", detail: detail)
+        return (mismatch, coverage)
+    }
+
+    /// The program's description (for `--replay`).
+    public func describe(seed: UInt64) -> String {
+        "\(SeriesProgram.generate(seed: seed, maximumSize: maximumSize))"
+    }
+
+    /// Runs `program` with Frames, then GPUFrames, then BachFrames in three ways; the first
+    /// difference from Frames (or device memory left behind) is the detail.
+    ///
+    /// On CUDA budgets are 64 KiB and more, so that no stage falls back to the CPU.
+    func run(_ original: SeriesProgram) throws -> (detail: String?, coverage: Fuzzer.Coverage) {
+        var program = original
+        let cuda = device == .cuda
+        if cuda { program.budget = Swift.max(program.budget, 64 << 10) }
+        let inputs = program.inputSeries()
+        let expected = SeriesInterpreter.run(program, inputs: inputs, library: FramesLibrary(), fault: fault)
+        let bounds = expected.error == nil ? SeriesComparison.bounds(program, expected) : []
+        let comparison = SeriesComparison()
+        var coverage = Fuzzer.Coverage()
+
+        let context = try GPUContext(device: try open(budget: nil))
+        let eager = SeriesInterpreter.run(
+            program, inputs: inputs, library: GPUFramesLibrary(context: context))
+        if let detail = comparison.mismatch(expected, eager, bounds: bounds) {
+            return ("GPUFrames: \(detail)", coverage)
+        }
+        try context.releaseMemory()
+
+        for (fusion, forceCPU) in [(true, false), (false, false), (true, true)] {
+            let device = try open(budget: program.budget)
+            var options = Bach.Options(
+                forceCPU: forceCPU, cpuBatchBytes: program.cpuBatchBytes, fusion: fusion)
+            options.cpuOnlyCalls = Set(program.cpuOnly)
+            let runtime = Bach(device: device, options: options)
+            let actual = SeriesInterpreter.run(
+                program, inputs: inputs, library: LazyFramesLibrary(runtime: runtime))
+            let stages = runtime.counters.stages
+            for stage in stages where stage.calls.contains(where: { $0.backend == .gpu }) {
+                coverage.deviceStages += 1
+                coverage.batches += stage.batches
+            }
+            coverage.fallbacks += stages.filter { $0.fallback != nil }.count
+            coverage.fusedCalls += runtime.counters.fusedCalls
+            let mode =
+                forceCPU ? "BachFrames on the CPU" : "BachFrames \(fusion ? "with" : "without") fusion"
+            if cuda, let stage = stages.first(where: { $0.fallback != nil }) {
+                return ("\(mode): a stage fell back to the CPU on CUDA (\(stage))", coverage)
+            }
+            if let detail = comparison.mismatch(expected, actual, bounds: bounds) {
+                return ("\(mode): \(detail)", coverage)
+            }
+            let held = device.counters.liveBytes - runtime.cachedDeviceBytes
+            if held != 0 {
+                return ("\(mode): \(held) device bytes still held by values after evaluation", coverage)
+            }
+            try runtime.releaseDeviceMemory()
+            let live = device.counters.liveBytes
+            if live != 0 {
+                return ("\(mode): \(live) device bytes still allocated after releasing the cache", coverage)
+            }
+        }
+        return (nil, coverage)
+    }
+
+    private func open(budget: Int?) throws -> any Device {
+        guard let device = try device.open(budget: budget, libraries: cudaLibraries) else {
+            throw DeviceError.noDevice(reason: "the fuzzer needs a device (simulated or CUDA)")
+        }
+        return device
+    }
+
+    /// Removes calls from the end and the middle, and halves the rows, while the program still
+    /// differs (removing a call may leave later calls reading variables that no longer exist or
+    /// have another type; such candidates are skipped).
+    func shrink(_ program: SeriesProgram) throws -> (program: SeriesProgram, detail: String) {
+        var best = program
+        var detail = try run(program).detail ?? ""
+        var improved = true
+        while improved {
+            improved = false
+            var candidates: [SeriesProgram] = []
+            for index in best.steps.indices.reversed() {
+                var candidate = best
+                candidate.steps.remove(at: index)
+                candidates.append(candidate)
+            }
+            if best.rows > 1 {
+                var candidate = best
+                candidate.rows = best.rows / 2
+                candidates.append(candidate)
+            }
+            for candidate in candidates where candidate.isWellFormed {
+                if let found = try run(candidate).detail {
+                    (best, detail, improved) = (candidate, found, true)
+                    break
+                }
+            }
+        }
+        return (best, detail)
+    }
+}
