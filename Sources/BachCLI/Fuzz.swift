@@ -6,7 +6,14 @@ import Fuzzing
 struct Fuzz: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run random programs in cpu and bach and compare the results.",
-        discussion: "The last line is 'N programs, M mismatches'; the exit status is non-zero when M > 0.")
+        discussion: """
+            Array programs (the default) run with NDArrays and through BachNumeric; series programs \
+            (--series) with Frames and through GPUFrames and BachFrames. The last line is \
+            'N programs, M mismatches'; the exit status is non-zero when M > 0.
+            """)
+
+    @Flag(help: "Fuzz series programs (the pandas role: Frames, GPUFrames, BachFrames) instead of arrays.")
+    var series = false
 
     @Option(help: "Number of programs.")
     var programs: Int = 100
@@ -20,7 +27,7 @@ struct Fuzz: ParsableCommand {
     @Option(help: "simulated or cuda.")
     var device: String = "simulated"
 
-    @Option(name: .customLong("max-size"), help: "Most elements per array.")
+    @Option(name: .customLong("max-size"), help: "Most elements per array (rows per series).")
     var maximumSize: Int = 1 << 16
 
     func validate() throws {
@@ -34,14 +41,23 @@ struct Fuzz: ParsableCommand {
     }
 
     mutating func run() throws {
-        let fuzzer = Fuzzer(device: DeviceChoice(rawValue: device)!, maximumSize: maximumSize)
+        let choice = DeviceChoice(rawValue: device)!
+        let check: (UInt64) throws -> (mismatch: Fuzzer.Mismatch?, coverage: Fuzzer.Coverage)
+        let describe: (UInt64) -> String
+        if series {
+            let fuzzer = SeriesFuzzer(device: choice, maximumSize: maximumSize)
+            (check, describe) = (fuzzer.check(seed:), fuzzer.describe(seed:))
+        } else {
+            let fuzzer = Fuzzer(device: choice, maximumSize: maximumSize)
+            (check, describe) = (fuzzer.check(seed:), fuzzer.describe(seed:))
+        }
         let seeds = replay.map { [$0] } ?? (0..<programs).map { Fuzzer.programSeed(seed, $0) }
-        if let replay { print(fuzzer.describe(seed: replay)) }
+        if let replay { print(describe(replay)) }
         var mismatches = 0
         var total = Fuzzer.Coverage()
         for programSeed in seeds {
             do {
-                let (mismatch, coverage) = try fuzzer.check(seed: programSeed)
+                let (mismatch, coverage) = try check(programSeed)
                 total.deviceStages += coverage.deviceStages
                 total.batches += coverage.batches
                 total.fallbacks += coverage.fallbacks
