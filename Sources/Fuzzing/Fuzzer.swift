@@ -26,7 +26,8 @@ public struct Fuzzer: Sendable {
     public struct Mismatch: Sendable, CustomStringConvertible {
         /// The seed of the program.
         public let seed: UInt64
-        /// The command that runs the program again (`bach fuzz --replay SEED`).
+        /// The command that runs the program again (`bach fuzz --replay SEED --max-size N --device D`:
+        /// the size bounds the program generated from the seed).
         public let replay: String
         /// The program as first generated.
         public let program: String
@@ -66,7 +67,9 @@ public struct Fuzzer: Sendable {
         guard let detail else { return (nil, coverage) }
         let shrunk = try shrink(program)
         let mismatch = Mismatch(
-            seed: seed, replay: "bach fuzz --replay \(seed)", program: "\(program)",
+            seed: seed,
+            replay: "bach fuzz --replay \(seed) --max-size \(maximumSize) --device \(device.rawValue)",
+            program: "\(program)",
             shrunk: "\(shrunk.program)\n  \(shrunk.detail)", detail: detail
         )
         return (mismatch, coverage)

@@ -95,6 +95,19 @@ struct SeriesFuzzerTests {
         #expect(shrunk.program.rows == 1, "a sum off by one differs at every length")
         #expect(shrunk.program.steps.count == 2, "the negation is not needed: \(shrunk.program)")
 
+        let seed = try #require(
+            (0..<100).map { Fuzzer.programSeed(1, $0) }.first { seed in
+                let generated = SeriesProgram.generate(seed: seed, maximumSize: 1 << 10)
+                let kinds = generated.variableKinds ?? []
+                return generated.steps.contains { step in
+                    guard case .reduce(.sum, let a) = step else { return false }
+                    return kinds[a] == .int64
+                }
+            })
+        let mismatch = try #require(try fuzzer.check(seed: seed).mismatch)
+        #expect(mismatch.replay == "bach fuzz --series --replay \(seed) --max-size 1024 --device simulated")
+        #expect(mismatch.program == fuzzer.describe(seed: seed))
+
         fuzzer.fault = .whereAsMask
         var selection = program
         selection.inputs.append(SeriesInput(kind: .bool, missing: .none, pooled: false))

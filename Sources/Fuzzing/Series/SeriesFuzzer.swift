@@ -40,7 +40,10 @@ public struct SeriesFuzzer: Sendable {
         guard let detail else { return (nil, coverage) }
         let shrunk = try shrink(program)
         let mismatch = Fuzzer.Mismatch(
-            seed: seed, replay: "bach fuzz --series --replay \(seed)", program: "\(program)",
+            seed: seed,
+            replay:
+                "bach fuzz --series --replay \(seed) --max-size \(maximumSize) --device \(device.rawValue)",
+            program: "\(program)",
             shrunk: "\(shrunk.program)\n  \(shrunk.detail)", detail: detail)
         return (mismatch, coverage)
     }
