@@ -118,7 +118,15 @@ enum SeriesReductions {
                 return NDArray([total, Double(series.countPresent())])
             },
             gpu: { series in
-                let doubles = try (series as? GPUSeries<Double>) ?? (series as! GPUSeries<Int64>).toDouble()
+                let doubles: GPUSeries<Double>
+                if let values = series as? GPUSeries<Double> {
+                    doubles = values
+                } else if let integers = series as? GPUSeries<Int64> {
+                    doubles = try integers.toDouble()
+                } else {
+                    throw FrameError.typeMismatch(
+                        operation: "mean", expected: "a series of Double or Int64", found: "\(S.self)")
+                }
                 return try GPUArrays.concatenate([
                     doubles.presentSum(), doubles.presentCount(as: Double.self),
                 ])
