@@ -65,7 +65,7 @@ public struct Fuzzer: Sendable {
         let program = Program.generate(seed: seed, maximumSize: maximumSize)
         let (detail, coverage) = try run(program)
         guard let detail else { return (nil, coverage) }
-        let shrunk = try shrink(program)
+        let shrunk = try program.shrunk { try differ($0) }
         let mismatch = Mismatch(
             seed: seed,
             replay: "bach fuzz --replay \(seed) --max-size \(maximumSize) --device \(device.rawValue)",
@@ -138,36 +138,6 @@ public struct Fuzzer: Sendable {
             }
         }
         return (nil, coverage)
-    }
-
-    /// Removes calls from the end and the middle, and halves the size, while the program still
-    /// differs (calls after a removed one may refer to variables that no longer exist; such
-    /// candidates are skipped).
-    private func shrink(_ program: Program) throws -> (program: Program, detail: String) {
-        var best = program
-        var detail = try differ(program) ?? ""
-        var improved = true
-        while improved {
-            improved = false
-            var candidates: [Program] = []
-            for index in best.steps.indices.reversed() {
-                var candidate = best
-                candidate.steps.remove(at: index)
-                candidates.append(candidate)
-            }
-            if best.rows > 1 {
-                var candidate = best
-                candidate.rows = best.rows / 2
-                candidates.append(candidate)
-            }
-            for candidate in candidates where candidate.isWellFormed {
-                if let found = try differ(candidate) {
-                    (best, detail, improved) = (candidate, found, true)
-                    break
-                }
-            }
-        }
-        return (best, detail)
     }
 }
 

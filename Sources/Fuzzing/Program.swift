@@ -3,7 +3,7 @@ import NDArrays
 /// A random program over the array API: a sequence of elementwise calls (some writing in place,
 /// aliasing their inputs), broadcasts, selections and reductions over a few input arrays, and the
 /// conditions to run it under in Bach (device budget, calls forced onto the CPU).
-struct Program: CustomStringConvertible {
+struct Program: CustomStringConvertible, ShrinkableProgram {
     /// The seed the program was generated from; `bach fuzz --replay SEED` runs it again.
     let seed: UInt64
     /// Rows (or elements, for 1-D programs) of every array variable.

@@ -91,7 +91,7 @@ struct SeriesFuzzerTests {
             budget: 8 << 10, cpuBatchBytes: 4 << 10, cpuOnly: [])
         let detail = try #require(try fuzzer.run(program).detail)
         #expect(detail.hasPrefix("GPUFrames: r0: "), "\(detail)")
-        let shrunk = try fuzzer.shrink(program)
+        let shrunk = try program.shrunk { try fuzzer.run($0).detail }
         #expect(shrunk.program.rows == 1, "a sum off by one differs at every length")
         #expect(shrunk.program.steps.count == 2, "the negation is not needed: \(shrunk.program)")
 

@@ -20,17 +20,17 @@ public struct LazyGroupBy: @unchecked Sendable {
 
     /// The sum of each column in each group, skipping missing values (as `GroupBy.sum`).
     public func sum() -> LazyStatistic<DataFrame> {
-        aggregate("groupby_sum") { try $0.sum() }
+        aggregate("groupby_sum") { $0.sum() }
     }
 
     /// The number of values present in each column in each group (as `GroupBy.count`).
     public func count() -> LazyStatistic<DataFrame> {
-        aggregate("groupby_count") { try $0.count() }
+        aggregate("groupby_count") { $0.count() }
     }
 
     /// The number of rows in each group, as a frame of the keys and a "size" column.
     public func size() -> LazyStatistic<DataFrame> {
-        aggregate("groupby_size") { try $0.size() }
+        aggregate("groupby_size") { $0.size() }
     }
 
     /// The mean of each numeric or boolean column in each group (NaN for a group without values);

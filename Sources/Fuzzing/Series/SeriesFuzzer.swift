@@ -38,7 +38,7 @@ public struct SeriesFuzzer: Sendable {
         let program = SeriesProgram.generate(seed: seed, maximumSize: maximumSize)
         let (detail, coverage) = try run(program)
         guard let detail else { return (nil, coverage) }
-        let shrunk = try shrink(program)
+        let shrunk = try program.shrunk { try run($0).detail }
         let mismatch = Fuzzer.Mismatch(
             seed: seed,
             replay:
@@ -116,35 +116,5 @@ public struct SeriesFuzzer: Sendable {
             throw DeviceError.noDevice(reason: "the fuzzer needs a device (simulated or CUDA)")
         }
         return device
-    }
-
-    /// Removes calls from the end and the middle, and halves the rows, while the program still
-    /// differs (removing a call may leave later calls reading variables that no longer exist or
-    /// have another type; such candidates are skipped).
-    func shrink(_ program: SeriesProgram) throws -> (program: SeriesProgram, detail: String) {
-        var best = program
-        var detail = try run(program).detail ?? ""
-        var improved = true
-        while improved {
-            improved = false
-            var candidates: [SeriesProgram] = []
-            for index in best.steps.indices.reversed() {
-                var candidate = best
-                candidate.steps.remove(at: index)
-                candidates.append(candidate)
-            }
-            if best.rows > 1 {
-                var candidate = best
-                candidate.rows = best.rows / 2
-                candidates.append(candidate)
-            }
-            for candidate in candidates where candidate.isWellFormed {
-                if let found = try run(candidate).detail {
-                    (best, detail, improved) = (candidate, found, true)
-                    break
-                }
-            }
-        }
-        return (best, detail)
     }
 }

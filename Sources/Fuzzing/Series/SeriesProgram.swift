@@ -5,7 +5,7 @@ import NDArrays
 /// that skip missing values, `unique` and `groupBy`, over a few input series of `Double`, `Int64`
 /// and `Bool` with missing values; and the conditions to run it under in Bach (device budget, CPU
 /// batch size, calls forced onto the CPU).
-struct SeriesProgram: CustomStringConvertible {
+struct SeriesProgram: CustomStringConvertible, ShrinkableProgram {
     /// The seed the program was generated from; `bach fuzz --series --replay SEED` runs it again.
     let seed: UInt64
     /// Rows of every series.
