@@ -21,7 +21,9 @@ struct double_state state = {
 // The context current on this thread (a context handle, possibly of a destroyed generation).
 static __thread void *current_context;
 
-static const char device_name[] = "NVIDIA H100 80GB HBM3";
+// An H100's name with a suffix, so that results and reports never take a run on the double for a
+// run on a GPU.
+static const char device_name[] = "NVIDIA H100 80GB HBM3 (CUDA double)";
 
 // cuDeviceGetAttribute's answers for an H100 SXM (CUdevice_attribute value, value).
 static const int attributes[][2] = {

@@ -47,9 +47,9 @@ extension CUDADoubleSuite {
             #expect(cuda.cuDeviceGet(&device, 1) == CU.invalidDevice)
             var name = [CChar](repeating: 0, count: 64)
             try check(cuda.cuDeviceGetName(&name, 64, 0), "cuDeviceGetName")
-            #expect(String(cString: name) == "NVIDIA H100 80GB HBM3")
+            #expect(cText(name) == "NVIDIA H100 80GB HBM3 (CUDA double)")
             try check(cuda.cuDeviceGetName(&name, 7, 0), "cuDeviceGetName")
-            #expect(String(cString: name) == "NVIDIA")
+            #expect(cText(name) == "NVIDIA")
             var total = 0
             try check(cuda.cuDeviceTotalMem(&total, 0), "cuDeviceTotalMem")
             #expect(total == 80 << 30)

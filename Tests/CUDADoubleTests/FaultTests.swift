@@ -193,7 +193,7 @@ extension CUDADoubleSuite {
             let length = readlink("/proc/self/exe", &path, path.count - 1)
             try #require(length > 0)
             let child = Process()
-            child.executableURL = URL(fileURLWithPath: String(cString: path))
+            child.executableURL = URL(fileURLWithPath: cText(path))
             child.arguments = ["--testing-library", "swift-testing", "--filter", "environmentProbe"]
             var environment = ProcessInfo.processInfo.environment
             environment["CUDA_DOUBLE_PROBE"] = "1"

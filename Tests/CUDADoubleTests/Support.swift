@@ -430,3 +430,8 @@ final class DoubleLibrary: @unchecked Sendable {
         }
     }
 }
+
+/// The text of a NUL-terminated C string held in an array, up to its first NUL.
+func cText(_ characters: [CChar]) -> String {
+    String(decoding: characters.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
