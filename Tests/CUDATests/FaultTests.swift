@@ -36,7 +36,7 @@ extension CUDASuite {
             let variant = Self.plans.firstIndex(of: plan)! + 1
             let bach = Bach(device: try double.device(budget: 1 << 20))
             let result = program(bach, x, variant)
-            try double.with(faults: plan) {
+            double.with(faults: plan) {
                 #expect {
                     try result.value()
                 } throws: { error in

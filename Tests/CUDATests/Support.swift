@@ -68,6 +68,7 @@ final class CUDADouble: @unchecked Sendable {
     }
 
     /// Runs `body` with the double's defaults restored afterwards.
+    @discardableResult
     func with<R>(faults plan: String = "", schedule order: String = "deterministic", _ body: () throws -> R)
         rethrows
         -> R

@@ -53,7 +53,7 @@ struct PCATests {
                         [-6.307854587439247, -0.38287630384587884, -2.5480390620004933],
                         [2.3585269744800805, 1.9558317536510892, -3.731159152223499],
                     ]))
-            let shifted = try add(try p.slice(0..<3), 1.0)
+            let shifted = add(try p.slice(0..<3), 1.0)
             #expect(
                 allClose(
                     try pca.transform(shifted),
