@@ -30,9 +30,13 @@ final class NDStorage<Scalar: NDScalar>: @unchecked Sendable {
             return
         }
         let huge = bytes >= Self.hugePageThreshold
+        let alignment = huge ? Self.hugePageSize : 64
         var raw: UnsafeMutableRawPointer?
-        let status = posix_memalign(&raw, huge ? Self.hugePageSize : 64, bytes)
-        guard status == 0, let raw else {
+        if posix_memalign(&raw, alignment, bytes) != 0 {
+            BufferCache.shared.release()  // cached buffers of other sizes go back before giving up
+            if posix_memalign(&raw, alignment, bytes) != 0 { raw = nil }
+        }
+        guard let raw else {
             fatalError("NDArray: out of memory allocating \(bytes) bytes")
         }
         #if canImport(Glibc)
