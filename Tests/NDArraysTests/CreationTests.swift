@@ -5,6 +5,17 @@ import Testing
 
 /// Constructors, views, copy-on-write, shape changes and joining.
 struct CreationTests {
+    /// Large fills run in chunks on every core, each doubling a cached block: every element of
+    /// every length, whole chunks or not, holds the value.
+    @Test(arguments: [1, 7, 4096 + 3, (1 << 16) * 2 + 5, (1 << 20) + 7])
+    func fullSetsEveryElement(count: Int) {
+        #expect(NDArray<Double>.full([count], -2.5).scalars.allSatisfy { $0 == -2.5 })
+        #expect(NDArray<Int32>.full([count], 7).scalars.allSatisfy { $0 == 7 })
+        #expect(NDArray<Bool>.full([count], true).scalars.allSatisfy { $0 })
+        let zeros = NDArray<Int64>.zeros([count])
+        #expect(zeros.count == count && zeros.scalars.allSatisfy { $0 == 0 })
+    }
+
     @Test func constructors() throws {
         #expect(NDArray<Double>.zeros([2, 3]).scalars == Array(repeating: 0, count: 6))
         #expect(NDArray<Int32>.ones([4]).scalars == [1, 1, 1, 1])

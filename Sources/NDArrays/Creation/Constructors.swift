@@ -120,16 +120,26 @@ func validate(_ shape: [Int], _ operation: String) throws(NDArrayError) {
     }
 }
 
-/// Sets `count` elements at `base` to `value` by doubling byte copies: independent of the element
-/// type, so as fast from generic code as from specialised code.
+/// Sets `count` elements at `base` to `value`, on every core for large arrays: the first write of
+/// each fresh page costs a page fault, and those then run in parallel.
 func fill<S>(_ base: UnsafeMutablePointer<S>, with value: S, count: Int) {
+    Parallelism.forEachChunk(count, grain: 1 << 16) { range in
+        fillSerially(base + range.lowerBound, with: value, count: range.count)
+    }
+}
+
+/// Sets `count` elements at `base` to `value` by byte copies: one element doubled up to a 32 KiB
+/// block, which stays in cache while it is copied over the rest. Independent of the element type,
+/// so as fast from generic code as from specialised code.
+private func fillSerially<S>(_ base: UnsafeMutablePointer<S>, with value: S, count: Int) {
     guard count > 0 else { return }
     base.initialize(to: value)
     let raw = UnsafeMutableRawPointer(base)
     let size = MemoryLayout<S>.stride
+    let block = Swift.max(1, (32 << 10) / size)
     var filled = 1
     while filled < count {
-        let chunk = Swift.min(filled, count - filled)
+        let chunk = Swift.min(filled, block, count - filled)
         (raw + filled * size).copyMemory(from: raw, byteCount: chunk * size)
         filled += chunk
     }
