@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Programs that use Bach for Swift as any other package would: through its products, with no
-// `@testable` import. CI builds and runs each of them (see README.md here).
+// Programs that use Bach for Swift as any other package would: through its public products only,
+// never a testable import of internals. CI builds and runs each of them (see README.md here).
 let package = Package(
     name: "BachExamples",
     platforms: [.macOS(.v15)],
