@@ -123,9 +123,20 @@ enum LearnAnnotations {
         return { _, _ in list.kernels }
     }
 
+    /// Records `annotation`, a row-wise method of `model`, over `x`; for a model never fitted, a
+    /// call whose evaluation fails with `LearnError.notFitted` naming the method.
+    static func record<Model, R: ArrayScalar>(
+        _ annotation: Annotation, of model: LazyModel<Model>?, over x: LazyArray<Double>
+    ) -> LazyArray<R> {
+        guard let model else {
+            return LazyArray(x.runtime.record(unfitted(annotation.name), [.lazy(x.handle)]))
+        }
+        return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
+    }
+
     /// A method called on a model that was never fitted: recording fails, and `evaluate` reports
     /// `LearnError.notFitted` naming the call.
-    static func unfitted(_ name: String) -> Annotation {
+    private static func unfitted(_ name: String) -> Annotation {
         Annotation.split(
             name, infer: { _ in throw LearnError.notFitted(operation: name) },
             cpu: { _, _ in throw LearnError.notFitted(operation: name) })

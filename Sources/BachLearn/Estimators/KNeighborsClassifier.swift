@@ -54,11 +54,6 @@ public struct KNeighborsClassifier: Sendable {
 
     /// Records the prediction of a label for each row of `x`, split by rows.
     public func predict(_ x: LazyArray<Double>) -> LazyArray<Int64> {
-        guard let model else {
-            return LazyArray(
-                x.runtime.record(LearnAnnotations.unfitted("KNeighborsClassifier.predict"), [.lazy(x.handle)])
-            )
-        }
         // On the device: the model (training rows, their norms, labels and classes) and, per query
         // row, distances to every training row, the heap (keys and indices), the votes (at most
         // one class per training row) and the query's norm.
@@ -69,6 +64,6 @@ public struct KNeighborsClassifier: Sendable {
             workspace: { rows in m * (8 * d + 20) + rows * (8 * (2 * m + k + 1) + 4 * k) },
             kernels: GPULearnKernels.neighbors,
             cpu: { try $0.predict($1) }, gpu: { try $0.predict($1) })
-        return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
+        return LearnAnnotations.record(annotation, of: model, over: x)
     }
 }

@@ -61,9 +61,6 @@ public struct PCA: Sendable {
 
     /// Records the projection of the rows of `x` onto the principal axes, split by rows.
     public func transform(_ x: LazyArray<Double>) -> LazyArray<Double> {
-        guard let model else {
-            return LazyArray(x.runtime.record(LearnAnnotations.unfitted("PCA.transform"), [.lazy(x.handle)]))
-        }
         let k = components
         var gpu: (@Sendable (GPULearn.PCA, GPUArray<Double>) throws -> GPUArray<Double>)?
         if !parameters.whiten { gpu = { try $0.transform($1) } }
@@ -71,6 +68,6 @@ public struct PCA: Sendable {
             "PCA.transform", in: x.runtime, model: Models.pca, of: Double.self,
             shape: { rows, _ in [rows, k] },
             cpu: { try $0.transform($1) }, gpu: gpu)
-        return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
+        return LearnAnnotations.record(annotation, of: model, over: x)
     }
 }

@@ -45,13 +45,9 @@ public struct StandardScaler: Sendable {
 
     /// Records the standardisation of the rows of `x`, split by rows, on the CPU.
     public func transform(_ x: LazyArray<Double>) -> LazyArray<Double> {
-        guard let model else {
-            return LazyArray(
-                x.runtime.record(LearnAnnotations.unfitted("StandardScaler.transform"), [.lazy(x.handle)]))
-        }
         let annotation = LearnAnnotations.rows(
             "StandardScaler.transform", in: x.runtime, model: Models.standardScaler, of: Double.self,
             shape: { rows, columns in [rows, columns] }, cpu: { try $0.transform($1) }, gpu: nil)
-        return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
+        return LearnAnnotations.record(annotation, of: model, over: x)
     }
 }

@@ -66,15 +66,11 @@ public struct TruncatedSVD: Sendable {
 
     /// Records the projection of the rows of `x` onto the components, split by rows.
     public func transform(_ x: LazyArray<Double>) -> LazyArray<Double> {
-        guard let model else {
-            return LazyArray(
-                x.runtime.record(LearnAnnotations.unfitted("TruncatedSVD.transform"), [.lazy(x.handle)]))
-        }
         let k = parameters.nComponents
         let annotation = LearnAnnotations.rows(
             "TruncatedSVD.transform", in: x.runtime, model: Models.truncatedSVD, of: Double.self,
             shape: { rows, _ in [rows, k] },
             cpu: { try $0.transform($1) }, gpu: { try $0.transform($1) })
-        return LazyArray(x.runtime.record(annotation, [.lazy(model.handle), .lazy(x.handle)]))
+        return LearnAnnotations.record(annotation, of: model, over: x)
     }
 }
