@@ -114,27 +114,12 @@ public struct Fuzzer: Sendable {
             }
             let runtime = Bach(device: device, options: options)
             let actual = LazyInterpreter.run(program, runtime: runtime)
-            for stage in runtime.counters.stages where stage.calls.contains(where: { $0.backend == .gpu }) {
-                coverage.deviceStages += 1
-                coverage.batches += stage.batches
-            }
-            coverage.fallbacks += runtime.counters.stages.filter { $0.fallback != nil }.count
-            coverage.fusedCalls += runtime.counters.fusedCalls
+            RuntimeChecks.record(runtime, into: &coverage)
             let mode = fusion ? "with fusion" : "without fusion"
-            if cuda, let stage = runtime.counters.stages.first(where: { $0.fallback != nil }) {
-                return ("\(mode): a stage fell back to the CPU on CUDA (\(stage))", coverage)
-            }
-            if let detail = Comparison().mismatch(expected, actual) {
+            if let detail = try RuntimeChecks.fallback(runtime, cuda: cuda)
+                ?? Comparison().mismatch(expected, actual) ?? RuntimeChecks.leftOver(runtime, on: device)
+            {
                 return ("\(mode): \(detail)", coverage)
-            }
-            let held = device.counters.liveBytes - runtime.cachedDeviceBytes
-            if held != 0 {
-                return ("\(mode): \(held) device bytes still held by values after evaluation", coverage)
-            }
-            try runtime.releaseDeviceMemory()
-            let live = device.counters.liveBytes
-            if live != 0 {
-                return ("\(mode): \(live) device bytes still allocated after releasing the cache", coverage)
             }
         }
         return (nil, coverage)

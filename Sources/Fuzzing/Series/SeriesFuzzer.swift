@@ -83,29 +83,14 @@ public struct SeriesFuzzer: Sendable {
             let runtime = Bach(device: device, options: options)
             let actual = SeriesInterpreter.run(
                 program, inputs: inputs, library: LazyFramesLibrary(runtime: runtime))
-            let stages = runtime.counters.stages
-            for stage in stages where stage.calls.contains(where: { $0.backend == .gpu }) {
-                coverage.deviceStages += 1
-                coverage.batches += stage.batches
-            }
-            coverage.fallbacks += stages.filter { $0.fallback != nil }.count
-            coverage.fusedCalls += runtime.counters.fusedCalls
+            RuntimeChecks.record(runtime, into: &coverage)
             let mode =
                 forceCPU ? "BachFrames on the CPU" : "BachFrames \(fusion ? "with" : "without") fusion"
-            if cuda, let stage = stages.first(where: { $0.fallback != nil }) {
-                return ("\(mode): a stage fell back to the CPU on CUDA (\(stage))", coverage)
-            }
-            if let detail = comparison.mismatch(expected, actual, bounds: bounds) {
+            if let detail = try RuntimeChecks.fallback(runtime, cuda: cuda)
+                ?? comparison.mismatch(expected, actual, bounds: bounds)
+                ?? RuntimeChecks.leftOver(runtime, on: device)
+            {
                 return ("\(mode): \(detail)", coverage)
-            }
-            let held = device.counters.liveBytes - runtime.cachedDeviceBytes
-            if held != 0 {
-                return ("\(mode): \(held) device bytes still held by values after evaluation", coverage)
-            }
-            try runtime.releaseDeviceMemory()
-            let live = device.counters.liveBytes
-            if live != 0 {
-                return ("\(mode): \(live) device bytes still allocated after releasing the cache", coverage)
             }
         }
         return (nil, coverage)
