@@ -1,5 +1,6 @@
 import BachRuntime
 import Devices
+import NDArrays
 
 /// Differential testing of Bach against the CPU library: random programs run by NDArrays alone and
 /// through BachNumeric on a device (the simulated one by default) with a random memory budget, down
@@ -44,7 +45,7 @@ public struct Fuzzer: Sendable {
 
     /// The seed of the `index`-th program of a run seeded with `seed`.
     public static func programSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
-        var random = SplitMix(seed: seed &+ UInt64(index) &* 0xA076_1D64_78BD_642F)
+        var random = SplitMix64(seed: seed &+ UInt64(index) &* 0xA076_1D64_78BD_642F)
         return random.next()
     }
 

@@ -3,7 +3,7 @@ import NDArrays
 extension Program {
     /// The input arrays (then the two rows of 2-D programs), generated from the program's seed.
     func inputArrays() -> (inputs: [NDArray<Double>], rows: [NDArray<Double>]) {
-        var random = SplitMix(seed: seed ^ 0xDA7A)
+        var random = SplitMix64(seed: seed ^ 0xDA7A)
         let shape = columns.map { [self.rows, $0] } ?? [self.rows]
         let count = shape.reduce(1, *)
         let inputs = (0..<inputs).map { _ in

@@ -127,7 +127,7 @@ extension Program {
     /// inputs, 1 to 12 calls, budgets from 2 KiB to 4 MiB, each GPU-annotated call forced onto the
     /// CPU with probability 1/5.
     static func generate(seed: UInt64, maximumSize: Int) -> Program {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let twoDimensional = random.chance(0.25)
         let columns = twoDimensional ? random.int(1...9) : nil
         let limit = Swift.max(0, maximumSize / (columns ?? 1))
@@ -216,20 +216,8 @@ extension Program.Step {
     }
 }
 
-/// SplitMix64: a small, fast, reproducible generator for programs and their data.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for programs and their data, from NDArrays' reproducible generator.
+extension SplitMix64 {
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
@@ -263,7 +251,7 @@ struct SplitMix {
 
 extension Array {
     /// A random element of a non-empty array.
-    func randomElement(_ random: inout SplitMix) -> Element {
+    func randomElement(_ random: inout SplitMix64) -> Element {
         self[random.int(0...(count - 1))]
     }
 }

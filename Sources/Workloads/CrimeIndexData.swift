@@ -1,3 +1,5 @@
+import NDArrays
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -103,13 +105,13 @@ public struct DataFileError: Error, CustomStringConvertible {
 
 /// The values of one column of the data, generated one at a time.
 struct ColumnValues: Sequence, IteratorProtocol {
-    private var generator: SplitMix
+    private var generator: SplitMix64
     private var remaining: Int
     private let constant: Double?
     private let scale: UInt64
 
     init(column: Int, random: Bool, count: Int) {
-        generator = SplitMix(seed: UInt64(column + 1) &* 0x9E37_79B9)
+        generator = SplitMix64(seed: UInt64(column + 1) &* 0x9E37_79B9)
         remaining = count
         constant = random ? nil : CrimeIndex.seedValues[column]
         scale = UInt64([1_000_000, 500_000, 2000][column])
@@ -121,21 +123,6 @@ struct ColumnValues: Sequence, IteratorProtocol {
         if let constant { return .some(constant) }
         let draw = generator.next()
         return .some(draw % 100 == 0 ? nil : Double((draw >> 8) % scale))
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that random files are the same on every machine.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

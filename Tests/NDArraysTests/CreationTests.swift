@@ -106,6 +106,16 @@ struct CreationTests {
         #expect(Swift.abs(Double(inside) / 200_001 - 0.6827) < 0.005, "one sigma holds 68.27%")
     }
 
+    @Test func splitMix64GivesThePublishedSequence() {
+        // SplitMix64's first draws from seed 0, as the reference implementation gives them.
+        var random = SplitMix64(seed: 0)
+        #expect(
+            (0..<3).map { _ in random.next() } == [
+                0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
+            ])
+        #expect(SplitMix64.mix(0) == 0)
+    }
+
     @Test func randomValuesAreFixedForASeed() {
         // Pinned values: a change here breaks reproducibility across versions and machines.
         let u = NDArray<Double>.uniform([2], seed: 0).scalars

@@ -7,7 +7,7 @@ extension SeriesProgram {
     /// 12 calls, device budgets from 8 KiB to 1 MiB, CPU batches of 4 to 64 KiB, each call forced
     /// onto the CPU with probability 1/5.
     static func generate(seed: UInt64, maximumSize: Int) -> SeriesProgram {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let rows = random.chance(0.1) ? random.int(0...2) : random.int(0...Swift.max(0, maximumSize))
         let inputs = (0..<random.int(2...5)).map { _ in SeriesInput.random(&random) }
         var kinds = inputs.map(\.kind)
@@ -30,7 +30,7 @@ extension SeriesProgram {
     /// `Bool` series hold arbitrary values behind their flags, which no result may depend on.
     func inputSeries() -> [Column] {
         inputs.enumerated().map { index, input in
-            var random = SplitMix(seed: seed ^ (0x5E41_E5DA_7A00 &+ UInt64(index) &* 0x9E37_79B9))
+            var random = SplitMix64(seed: seed ^ (0x5E41_E5DA_7A00 &+ UInt64(index) &* 0x9E37_79B9))
             var present = [Bool]()
             present.reserveCapacity(rows)
             for row in 0..<rows {
@@ -63,7 +63,7 @@ extension SeriesProgram {
 extension SeriesInput {
     /// A random input: 45% `Double`, 35% `Int64`, 20% `Bool`; missing rows none (35%), scattered
     /// (40%), leading (15%) or all (10%); a third with few distinct values.
-    static func random(_ random: inout SplitMix) -> SeriesInput {
+    static func random(_ random: inout SplitMix64) -> SeriesInput {
         let draw = random.int(0...19)
         let kind: SeriesKind = draw < 9 ? .double : draw < 16 ? .int64 : .bool
         let missing: Missing =
@@ -80,7 +80,7 @@ extension SeriesInput {
 extension SeriesStep {
     /// A random call over variables of `kinds`, or nil when the call drawn has no operands of
     /// the types it takes.
-    static func random(_ random: inout SplitMix, kinds: [SeriesKind]) -> SeriesStep? {
+    static func random(_ random: inout SplitMix64, kinds: [SeriesKind]) -> SeriesStep? {
         func variable(_ accept: (SeriesKind) -> Bool) -> Int? {
             let candidates = kinds.indices.filter { accept(kinds[$0]) }
             return candidates.isEmpty ? nil : candidates.randomElement(&random)
@@ -144,7 +144,7 @@ extension SeriesStep {
     }
 }
 
-extension SplitMix {
+extension SplitMix64 {
     /// A constant of `kind`: doubles as array programs' constants (special values included),
     /// integers mostly small, sometimes at the limits (so that sums wrap).
     mutating func seriesConstant(_ kind: SeriesKind) -> SeriesConstant {

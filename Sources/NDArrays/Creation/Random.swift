@@ -54,23 +54,13 @@ struct RandomStream {
     /// Elements drawn from one stream.
     static let blockLength = 4096
 
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(seed: UInt64, block: UInt64) {
-        state = RandomStream.mix(seed ^ RandomStream.mix(block &+ 0x632B_E59B_D9B4_E019))
+        generator = SplitMix64(seed: SplitMix64.mix(seed ^ SplitMix64.mix(block &+ 0x632B_E59B_D9B4_E019)))
     }
 
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return RandomStream.mix(state)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform double in [0, 1) with 53 random bits.
     mutating func nextUnit() -> Double {
