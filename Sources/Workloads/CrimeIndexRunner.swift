@@ -21,9 +21,7 @@ enum CrimeIndexRunner {
             size: configuration.size, random: configuration.randomData, directory: configuration.dataDirectory
         )
         let device = try BenchmarkRunner.openDevice(configuration, note: note)
-        let bach = Bach(
-            device: device,
-            options: Bach.Options(forceCPU: configuration.forceCPU, fusion: configuration.fusion))
+        let bach = BenchmarkRunner.runtime(configuration, device)
         let context = try configuration.mode == .gpu ? GPUContext(device: device!) : nil
         var (dataTimes, initTimes, runtimes) = ([Double](), [Double](), [Double]())
         var total = Double.nan
@@ -42,11 +40,8 @@ enum CrimeIndexRunner {
         try bach.releaseDeviceMemory()
         let (valid, validation) = try validate(total, configuration, data)
         return BenchmarkReport(
-            configuration: configuration, dataTimes: dataTimes, initTimes: initTimes, runtimes: runtimes,
-            device: device.map { $0.properties.description } ?? "none (CPU)", valid: valid,
-            validation: validation,
-            runtime: counters, deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters(),
-            deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
+            configuration, dataTimes: dataTimes, initTimes: initTimes, runtimes: runtimes, device: device,
+            counters: counters, valid: valid, validation: validation)
     }
 
     private static func runTrial(

@@ -13,9 +13,7 @@ enum LearnRunner {
         _ workload: W.Type, _ configuration: BenchmarkConfiguration, note: (String) -> Void
     ) throws -> BenchmarkReport {
         let device = try BenchmarkRunner.openDevice(configuration, note: note)
-        let bach = Bach(
-            device: device,
-            options: Bach.Options(forceCPU: configuration.forceCPU, fusion: configuration.fusion))
+        let bach = BenchmarkRunner.runtime(configuration, device)
         let context = try configuration.mode == .gpu ? GPUContext(device: device!) : nil
         var (initTimes, runtimes) = ([Double](), [Double]())
         var last: (inputs: W.Inputs, output: W.Output)?
@@ -42,12 +40,8 @@ enum LearnRunner {
         let reference = configuration.mode == .cpu ? nil : try W.runCPU(inputs)
         let (valid, validation) = try W.validate(output, inputs, reference: reference)
         return BenchmarkReport(
-            configuration: configuration, dataTimes: runtimes.map { _ in 0 }, initTimes: initTimes,
-            runtimes: runtimes, device: device.map { $0.properties.description } ?? "none (CPU)",
-            valid: valid,
-            validation: validation, runtime: counters,
-            deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters(),
-            deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
+            configuration, dataTimes: runtimes.map { _ in 0 }, initTimes: initTimes, runtimes: runtimes,
+            device: device, counters: counters, valid: valid, validation: validation)
     }
 
     /// Mode gpu: everything on the device at once, so a budget below the working set fails.

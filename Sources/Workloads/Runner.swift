@@ -74,6 +74,23 @@ public struct BenchmarkReport: Sendable {
     public var medianTotal: Double { medianInit + medianRuntime }
 }
 
+extension BenchmarkReport {
+    /// The report of a run on `device` (nil: the CPU) whose last trial left the runtime's
+    /// `counters` (mode bach; nil otherwise): the device's description, its counters or the
+    /// runtime's view of them, and the bytes it still holds now.
+    init(
+        _ configuration: BenchmarkConfiguration, dataTimes: [Double], initTimes: [Double], runtimes: [Double],
+        device: (any Device)?, counters: RuntimeCounters?, valid: Bool, validation: String
+    ) {
+        self.init(
+            configuration: configuration, dataTimes: dataTimes, initTimes: initTimes, runtimes: runtimes,
+            device: device.map { $0.properties.description } ?? "none (CPU)", valid: valid,
+            validation: validation, runtime: counters,
+            deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters(),
+            deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
+    }
+}
+
 /// Runs benchmarks.
 public enum BenchmarkRunner {
     /// Runs `configuration`; `note` receives one-line remarks for standard error (e.g. that no
@@ -111,9 +128,7 @@ public enum BenchmarkRunner {
         let device = try openDevice(configuration, note: note)
         // One runtime (or GPU context) serves every trial, as one would serve a whole application:
         // pinned staging memory is allocated in the first trial and reused after.
-        let bach = Bach(
-            device: device,
-            options: Bach.Options(forceCPU: configuration.forceCPU, fusion: configuration.fusion))
+        let bach = runtime(configuration, device)
         let context = try configuration.mode == .gpu ? GPUContext(device: device!) : nil
         var dataTimes: [Double] = []
         var initTimes: [Double] = []
@@ -132,11 +147,15 @@ public enum BenchmarkRunner {
         try bach.releaseDeviceMemory()
         let (valid, validation) = try validate(workload, configuration, inputs: inputs, outputs: outputs)
         return BenchmarkReport(
-            configuration: configuration, dataTimes: dataTimes, initTimes: initTimes, runtimes: runtimes,
-            device: device.map { $0.properties.description } ?? "none (CPU)", valid: valid,
-            validation: validation,
-            runtime: counters, deviceCounters: counters?.device ?? device?.counters ?? DeviceCounters(),
-            deviceLiveBytesAfter: device?.counters.liveBytes ?? 0)
+            configuration, dataTimes: dataTimes, initTimes: initTimes, runtimes: runtimes, device: device,
+            counters: counters, valid: valid, validation: validation)
+    }
+
+    /// The runtime a run of `configuration` evaluates with on `device`.
+    static func runtime(_ configuration: BenchmarkConfiguration, _ device: (any Device)?) -> Bach {
+        Bach(
+            device: device,
+            options: Bach.Options(forceCPU: configuration.forceCPU, fusion: configuration.fusion))
     }
 
     static func openDevice(_ configuration: BenchmarkConfiguration, note: (String) -> Void) throws
