@@ -159,7 +159,7 @@ struct HostReduction<T: GPUNumeric> {
 
 extension GPUNumeric {
     /// The identity of minimum: +∞ for floating point, the largest value for integers.
-    static var largest: Self {
+    public static var largest: Self {
         switch Self.self {
         case is Double.Type: Double.infinity as! Self
         case is Float.Type: Float.infinity as! Self
@@ -169,7 +169,7 @@ extension GPUNumeric {
     }
 
     /// The identity of maximum: -∞ for floating point, the smallest value for integers.
-    static var smallest: Self {
+    public static var smallest: Self {
         switch Self.self {
         case is Double.Type: -Double.infinity as! Self
         case is Float.Type: -Float.infinity as! Self

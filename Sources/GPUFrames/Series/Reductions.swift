@@ -26,7 +26,7 @@ extension GPUSeries where Scalar: GPUNumeric {
     /// The smallest (or largest) value present, on the device; where none is, the identity of the
     /// reduction (+∞ or −∞, the largest or smallest integer).
     public func presentExtremum(largest: Bool) throws(GPUFrameError) -> GPUArray<Scalar> {
-        let identity = largest ? Scalar.lowest : Scalar.highest
+        let identity = largest ? Scalar.smallest : Scalar.largest
         guard count > 0 else {
             // An empty series has no element to reduce: its extremum is the identity too.
             return try onGPU { () throws(GPUArrayError) in
@@ -106,26 +106,4 @@ extension GPUSeries where Scalar: GPUFloatingPoint {
 
     /// The standard deviation of the values present, with `ddof` 1 as pandas' default.
     public func std(ddof: Int = 1) throws(GPUFrameError) -> Double { try variance(ddof: ddof).squareRoot() }
-}
-
-extension GPUNumeric {
-    /// The identity of minimum: +∞ for floating point, the largest value for integers.
-    static var highest: Self {
-        switch Self.self {
-        case is Double.Type: Double.infinity as! Self
-        case is Float.Type: Float.infinity as! Self
-        case is Int64.Type: Int64.max as! Self
-        default: Int32.max as! Self
-        }
-    }
-
-    /// The identity of maximum: −∞ for floating point, the smallest value for integers.
-    static var lowest: Self {
-        switch Self.self {
-        case is Double.Type: -Double.infinity as! Self
-        case is Float.Type: -Float.infinity as! Self
-        case is Int64.Type: Int64.min as! Self
-        default: Int32.min as! Self
-        }
-    }
 }
