@@ -98,8 +98,8 @@ final class FusionBuilder: @unchecked Sendable {
 }
 
 extension GPUScalar {
-    /// The value as a scalar of any element type.
-    var scalarValue: ScalarValue {
+    /// The value as a scalar of any element type (an elementwise program's parameter).
+    public var scalarValue: ScalarValue {
         switch self {
         case let x as Double: .floating(x)
         case let x as Float: .floating(Double(x))

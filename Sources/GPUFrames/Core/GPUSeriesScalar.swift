@@ -37,18 +37,6 @@ extension Bool: GPUSeriesScalar {
 }
 
 extension GPUSeriesScalar {
-    /// The value as a kernel parameter of any element type.
-    var parameter: ScalarValue {
-        switch self {
-        case let x as Double: .floating(x)
-        case let x as Float: .floating(Double(x))
-        case let x as Int64: .integer(x)
-        case let x as Int32: .integer(Int64(x))
-        case let x as Bool: .boolean(x)
-        default: preconditionFailure("\(Self.self) is not a GPUSeries element type")
-        }
-    }
-
     /// The value as a `Double` (for means and counts).
     var asDouble: Double {
         switch self {

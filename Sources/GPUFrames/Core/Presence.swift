@@ -20,7 +20,7 @@ enum Presence {
         var program = ElementwiseProgram(inputs: types(series), parameters: [S.gpuType])
         guard let present = try inputs(series, into: &program) else { return series.values }
         program.output(try append(.select(present, .input(0), .parameter(0)), to: &program))
-        return try run(program, series, parameters: [fill.parameter])
+        return try run(program, series, parameters: [fill.scalarValue])
     }
 
     /// `one` where a value is present, `zero` where it is missing.
@@ -34,7 +34,7 @@ enum Presence {
             }
         }
         program.output(try append(.select(present, .parameter(0), .parameter(1)), to: &program))
-        return try run(program, series, parameters: [one.parameter, zero.parameter])
+        return try run(program, series, parameters: [one.scalarValue, zero.scalarValue])
     }
 
     /// True where a value is present, or nil when every value is (without looking at them for
