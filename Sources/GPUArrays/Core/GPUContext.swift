@@ -36,6 +36,20 @@ public final class GPUContext: Sendable {
         try GPUContext.$current.withValue(self) { try body() }
     }
 
+    /// Makes this context's stream wait for the work already issued to the streams of `others`
+    /// (an event recorded on each, waited for here), so that work issued next reads their results.
+    /// Throws when one of them lives on another device.
+    public func order(after others: [GPUContext]) throws(DeviceError) {
+        for other in others where other.stream !== stream {
+            guard other.device === device else {
+                throw .invalidHandle("operands live on different devices")
+            }
+            let event = try device.makeEvent()
+            try device.record(event, on: other.stream)
+            try device.wait(stream, for: event)
+        }
+    }
+
     /// Waits until every operation issued to this context's stream has completed.
     public func synchronize() throws(DeviceError) {
         try device.synchronize(stream)

@@ -55,7 +55,7 @@ extension GPUArray {
         if count == 0 { return result }
         let (source, sourceOffset) = buffer
         try onDevice { () throws(DeviceError) in
-            try Launcher.order(after: [context], on: target)
+            try target.order(after: [context])
             try target.device.copy(
                 from: source, offset: sourceOffset, to: result.buffer.buffer,
                 offset: result.buffer.byteOffset,

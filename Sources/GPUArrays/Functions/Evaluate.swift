@@ -65,7 +65,7 @@ public func evaluate(
     }
     arguments.append(.int64(Int64(matrixShape(shape).columns)))
     try onDevice { () throws(DeviceError) in
-        try Launcher.order(after: contexts, on: context)
+        try context.order(after: contexts)
         try context.device.launch(kernel, count: count, arguments: arguments, on: context.stream)
     }
     return outputs

@@ -21,7 +21,7 @@ public func concatenate<S: GPUScalar>(_ arrays: [GPUArray<S>]) throws(GPUArrayEr
     let result = try GPUArray<S>(empty: shape, in: context)
     var offset = result.buffer.byteOffset
     try onDevice { () throws(DeviceError) in
-        try Launcher.order(after: joined.map(\.context), on: context)
+        try context.order(after: joined.map(\.context))
         for array in joined where array.count > 0 {
             let bytes = array.count * MemoryLayout<S>.stride
             let (source, sourceOffset) = array.buffer

@@ -81,22 +81,10 @@ enum Launcher {
                 .buffer(buffer, offset: byteOffset), .int64(Int64(output.columns)),
             ]
         try onDevice { () throws(DeviceError) in
-            try order(after: others, on: context)
+            try context.order(after: others)
             try context.device.launch(kernel, count: result.count, arguments: arguments, on: context.stream)
         }
         return result
-    }
-
-    /// Makes `context`'s stream wait for work already issued to the other contexts' streams.
-    static func order(after others: [GPUContext], on context: GPUContext) throws(DeviceError) {
-        for other in others where other.stream !== context.stream {
-            guard other.device === context.device else {
-                throw .invalidHandle("operands live on different devices")
-            }
-            let event = try context.device.makeEvent()
-            try context.device.record(event, on: other.stream)
-            try context.device.wait(context.stream, for: event)
-        }
     }
 }
 

@@ -126,7 +126,7 @@ enum Reduction {
         let first = ReductionKernel(operation: operation, mode: .partials, type: S.gpuType)
         let second = ReductionKernel(operation: operation, mode: .final, type: S.gpuType)
         try onDevice { () throws(DeviceError) in
-            try Launcher.order(after: [a.context], on: context)
+            try context.order(after: [a.context])
             try context.device.launch(
                 first, count: a.count,
                 arguments: [
@@ -160,7 +160,7 @@ enum Reduction {
         let kernel = ReductionKernel(
             operation: operation, mode: axis == 0 ? .columns : .rows, type: S.gpuType)
         try onDevice { () throws(DeviceError) in
-            try Launcher.order(after: [a.context], on: context)
+            try context.order(after: [a.context])
             try context.device.launch(
                 kernel, count: outputs,
                 arguments: [

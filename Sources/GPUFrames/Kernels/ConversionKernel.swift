@@ -57,11 +57,7 @@ extension GPUSeries where Scalar == Int64 {
         let waitFor = [values.context] + (validity.map { [$0.context] } ?? [])
         try onGPU { () throws(GPUArrayError) in
             do throws(DeviceError) {
-                for other in waitFor where other.stream !== context.stream {
-                    let event = try context.device.makeEvent()
-                    try context.device.record(event, on: other.stream)
-                    try context.device.wait(context.stream, for: event)
-                }
+                try context.order(after: waitFor)
                 try context.device.launch(
                     ConversionKernel(masked: validity != nil), count: count, arguments: arguments,
                     on: context.stream)

@@ -11,18 +11,6 @@ enum DeviceMath {
         GPUContext.current ?? array.context
     }
 
-    /// Makes `context`'s stream wait for the work already issued to the streams of `others`.
-    static func order(after others: [GPUContext], on context: GPUContext) throws(DeviceError) {
-        for other in others where other.stream !== context.stream {
-            guard other.device === context.device else {
-                throw .invalidHandle("operands live on different devices")
-            }
-            let event = try context.device.makeEvent()
-            try context.device.record(event, on: other.stream)
-            try context.device.wait(context.stream, for: event)
-        }
-    }
-
     /// The device memory of `array` as a kernel argument.
     static func argument<S>(_ array: GPUArray<S>) -> KernelArgument {
         let (buffer, byteOffset) = array.buffer
@@ -55,7 +43,7 @@ enum DeviceMath {
     ) throws(GPULearnError) {
         if count == 0 { return }
         try driver(operation) { () throws(DeviceError) in
-            try order(after: reading, on: context)
+            try context.order(after: reading)
             try context.device.launch(kernel, count: count, arguments: arguments, on: context.stream)
         }
     }
@@ -74,7 +62,7 @@ enum DeviceMath {
         }
         if m == 0 || n == 0 { return c }
         try driver(operation) { () throws(DeviceError) in
-            try order(after: [a.context, b.context], on: context)
+            try context.order(after: [a.context, b.context])
             try context.device.linearAlgebra.gemm(
                 transposeA: transposeB, transposeB: transposeA, m: n, n: m, k: k, alpha: alpha,
                 a: DeviceMatrix(address(b), leadingDimension: Swift.max(1, b.shape[1])),
@@ -94,7 +82,7 @@ enum DeviceMath {
             try GPUArray<Double>(empty: [d, d], in: context)
         }
         try driver(operation) { () throws(DeviceError) in
-            try order(after: [x.context], on: context)
+            try context.order(after: [x.context])
             try context.device.linearAlgebra.syrk(
                 triangle: triangle, transpose: false, n: d, k: n, alpha: alpha,
                 a: DeviceMatrix(address(x), leadingDimension: Swift.max(1, d)), beta: 0,
@@ -143,7 +131,7 @@ enum DeviceMath {
             try GPUArray<Int32>(empty: [], in: context)
         }
         try driver(operation) { () throws(DeviceError) in
-            try order(after: [g.context], on: context)
+            try context.order(after: [g.context])
             try solver.symmetricEigen(
                 triangle: triangle, n: d, a: DeviceMatrix(address(g), leadingDimension: Swift.max(1, d)),
                 values: address(values), workspace: address(workspace), workspaceCount: count,
